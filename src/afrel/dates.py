@@ -1,0 +1,122 @@
+"""Partial dates: a year, a month or a day, possibly approximate, and the span of days each covers."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+
+class Precision(str, Enum):
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+_ISO = re.compile(r"(?P<approx>~)?(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+
+
+class DateError(ValueError):
+    """A date string that is not a valid partial date."""
+
+
+@dataclass(frozen=True, order=False)
+class PartialDate:
+    """A date known to the year, month or day; `approximate` marks a date that is itself uncertain."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    approximate: bool = False
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> date:
+        if self.day is not None:
+            return date(self.year, self.month or 1, self.day)
+        if self.month is not None:
+            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return date(self.year, 12, 31)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        # A year-only date sorts before the dated events of that year: it is known to start no later.
+        return (self.year, self.month or 0, self.day or 0)
+
+    def iso(self) -> str:
+        """The ISO form with only the known parts: 1919, 1919-08 or 1919-08-08 (no '~')."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def __str__(self) -> str:
+        return ("~" if self.approximate else "") + self.iso()
+
+
+def parse_partial_date(text: str) -> PartialDate:
+    """Parse the data files' form: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', with an optional leading '~'."""
+    match = _ISO.fullmatch(text.strip())
+    if not match:
+        raise DateError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    year = int(match["year"])
+    month = int(match["month"]) if match["month"] else None
+    day = int(match["day"]) if match["day"] else None
+    if year < 1:
+        raise DateError(f"{text!r} has no year 0")
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(f"{text!r} has no month {month}")
+    if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise DateError(f"{text!r} is not a day of the calendar")
+    return PartialDate(year, month, day, approximate=bool(match["approx"]))
+
+
+def parse_user_date(text: str) -> PartialDate:
+    """Parse a date typed on the command line: the ISO forms, or words such as 'March 1919' or '8 Aug 1919'.
+
+    Only the parts the user gave are kept: 'March 1919' is a month, never a day filled in from today.
+    """
+    text = text.strip()
+    if not text:
+        raise DateError("the date is empty")
+    if _ISO.fullmatch(text):
+        return parse_partial_date(text)
+    if not re.search(r"\d{4}", text):
+        raise DateError(f"{text!r} is not a date: give a year, e.g. 1919, 1919-08 or 1919-08-08")
+    return _parse_words(text)
+
+
+def _parse_words(text: str) -> PartialDate:
+    # dateutil fills missing fields from a default date; parsing with two different defaults
+    # shows which fields the text really gave. Imported here to keep it off the start-up path.
+    from datetime import datetime
+
+    from dateutil import parser
+
+    try:
+        one = parser.parse(text, default=datetime(1, 1, 1))
+        two = parser.parse(text, default=datetime(2, 2, 2))
+    except (ValueError, OverflowError) as error:
+        raise DateError(f"{text!r} is not a date: {error}") from None
+    if one.year != two.year:
+        raise DateError(f"{text!r} gives no year")
+    month = one.month if one.month == two.month else None
+    day = one.day if one.day == two.day else None
+    if day is not None and month is None:
+        raise DateError(f"{text!r} gives a day without a month")
+    return PartialDate(one.year, month, day)

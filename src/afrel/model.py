@@ -1,0 +1,164 @@
+"""The domain model: frozen records for events, countries, indicator observations and eras."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from afrel.dates import PartialDate
+
+# The tag vocabulary: every event tag must be one of these (docs/data-model.md explains each).
+TAGS: dict[str, str] = {
+    "treaty": "formal treaty or convention",
+    "agreement": "accord, memorandum, deal or contract that is not a treaty",
+    "recognition": "recognising a state or government, or withdrawing it",
+    "diplomacy": "relations established or cut, envoys, ambassadors, talks",
+    "embassy": "missions opened, closed, handed over or downgraded",
+    "visit": "official visit by a leader or minister",
+    "war": "invasion or armed conflict between the parties",
+    "military": "arms, training, bases, troops, military aid",
+    "aid": "economic, development or humanitarian assistance",
+    "trade": "trade, transit and commerce",
+    "energy": "oil, gas, electricity and pipelines",
+    "infrastructure": "roads, railways, dams and telecommunications",
+    "border": "demarcation, disputes and clashes at the border",
+    "sanctions": "sanctions, travel bans and asset freezes",
+    "refugees": "refugees, migration and deportations",
+    "security": "counter-terrorism, narcotics and intelligence",
+    "peace-process": "peace talks, negotiations and mediation",
+    "multilateral": "the UN and other international bodies or conferences",
+    "incident": "attacks, hijackings, killings of diplomats, forced landings",
+}
+
+# Indicators that `compare` and `profile` show, in this order, with their units.
+INDICATORS: dict[str, tuple[str, str]] = {
+    "area": ("Area", "km²"),
+    "population": ("Population", "persons"),
+    "gdp": ("GDP", "current US$"),
+    "gdp_per_capita": ("GDP per capita", "current US$"),
+    "government_type": ("Government type", "text"),
+    "capital": ("Capital", "text"),
+    "languages": ("Languages", "text"),
+}
+
+COUNTRY_KINDS = ("state", "historical-state", "organisation")
+DISPUTE_STATUSES = ("corrected", "unverified")
+SEED_DOCUMENTS = ("seed-russia-article", "seed-taliban-essay", "seed-overview")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was read: the data file and the line its mapping starts on."""
+
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+    publisher: str
+    accessed: str
+
+
+@dataclass(frozen=True)
+class AlternativeDate:
+    """A date that another reliable source gives for the same event."""
+
+    date: PartialDate
+    source: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """A claim of a seed document that the sources contradict or cannot confirm."""
+
+    claim: str
+    claimed_by: str
+    status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: PartialDate
+    title: str
+    summary: str
+    countries: tuple[str, ...]
+    tags: tuple[str, ...]
+    sources: tuple[Source, ...]
+    origin: Origin
+    end_date: PartialDate | None = None
+    notes: str | None = None
+    alternative_dates: tuple[AlternativeDate, ...] = ()
+    disputes: tuple[Dispute, ...] = ()
+
+    @property
+    def first_day(self) -> date:
+        return self.date.first_day
+
+    @property
+    def last_day(self) -> date:
+        """The last day the event may cover: its end date, or the end of its date's precision."""
+        return (self.end_date or self.date).last_day
+
+    @property
+    def sort_key(self) -> tuple[tuple[int, int, int], str]:
+        # Same-date events keep a stable order by id.
+        return (self.date.sort_key, self.id)
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One figure for one country: an indicator's value in a year, from one source."""
+
+    country: str
+    indicator: str
+    value: float | int | str
+    unit: str
+    year: int
+    source: Source
+    origin: Origin
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Country:
+    """A state, historical state or international body that events can name."""
+
+    id: str
+    name: str
+    kind: str
+    origin: Origin
+    formal_name: str | None = None
+    iso2: str | None = None
+    iso3: str | None = None
+    aliases: tuple[str, ...] = ()
+    successor: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class Era:
+    """A period of Afghan government: who ruled the state the counterpart dealt with."""
+
+    id: str
+    name: str
+    start: PartialDate
+    origin: Origin
+    sources: tuple[Source, ...]
+    end: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    version: str
+    events: tuple[Event, ...]
+    countries: dict[str, Country]
+    observations: tuple[Observation, ...]
+    eras: tuple[Era, ...]
+    fingerprint: str = field(default="")

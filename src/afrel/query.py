@@ -1,0 +1,207 @@
+"""Pure queries over a dataset: each takes the data and the user's choices and returns a result record."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from afrel.dates import PartialDate
+from afrel.errors import UsageError
+from afrel.model import INDICATORS, Country, Dataset, Era, Event, Observation
+from afrel.resolve import normalise
+
+# Whose figures `compare` and `profile` prefer for each indicator, best first; other publishers follow.
+PREFERRED_PUBLISHERS: dict[str, tuple[str, ...]] = {
+    "area": ("CIA World Factbook",),
+    "population": ("World Bank", "CIA World Factbook"),
+    "gdp": ("World Bank", "CIA World Factbook"),
+    "gdp_per_capita": ("World Bank",),
+    "government_type": ("CIA World Factbook",),
+    "capital": ("CIA World Factbook",),
+    "languages": ("CIA World Factbook",),
+}
+
+
+@dataclass(frozen=True)
+class TimelineFilter:
+    countries: tuple[str, ...] = ()  # resolved ids
+    exact: bool = False  # True: only the states named, not their predecessors
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    tags: tuple[str, ...] = ()
+    search: str | None = None
+    limit: int | None = None
+    reverse: bool = False
+
+
+def predecessors(dataset: Dataset, country_id: str) -> tuple[str, ...]:
+    """The country and every state whose line of successors leads to it (Soviet Union -> Russia ...)."""
+    found = [country_id]
+    changed = True
+    while changed:
+        changed = False
+        for country in dataset.countries.values():
+            if country.successor in found and country.id not in found:
+                found.append(country.id)
+                changed = True
+    return tuple(found)
+
+
+def in_range(event: Event, since: PartialDate | None, until: PartialDate | None) -> bool:
+    """True when the days an event may cover overlap the days from `since` to `until`, both inclusive.
+
+    A date known only to the year or month covers all of its days, so `--since 1919-06` keeps an event
+    dated only 1919: it may have happened in June or later.
+    """
+    start: date = since.first_day if since else date.min
+    end: date = until.last_day if until else date.max
+    return event.first_day <= end and event.last_day >= start
+
+
+def timeline(dataset: Dataset, selection: TimelineFilter) -> tuple[Event, ...]:
+    if selection.since and selection.until and selection.since.first_day > selection.until.last_day:
+        raise UsageError(f"--since {selection.since} is after --until {selection.until}")
+    wanted: set[str] = set()
+    for country_id in selection.countries:
+        wanted.update((country_id,) if selection.exact else predecessors(dataset, country_id))
+    words = normalise(selection.search).split() if selection.search else []
+    chosen = []
+    for event in dataset.events:
+        if wanted and wanted.isdisjoint(event.countries):
+            continue
+        if selection.tags and not set(selection.tags) & set(event.tags):
+            continue
+        if not in_range(event, selection.since, selection.until):
+            continue
+        if words:
+            text = normalise(" ".join((event.title, event.summary, event.notes or "")))
+            if not all(word in text for word in words):
+                continue
+        chosen.append(event)
+    if selection.reverse:
+        chosen.reverse()
+    if selection.limit is not None:
+        chosen = chosen[: selection.limit]
+    return tuple(chosen)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """The observation `compare` shows for one country and indicator, or None where there is none."""
+
+    country: Country
+    observation: Observation | None
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    indicator: str
+    label: str
+    unit: str
+    figures: tuple[Figure, ...]
+    ratio: float | None  # first country's value / second's, for two numeric values
+    years_differ: bool
+
+
+@dataclass(frozen=True)
+class Comparison:
+    countries: tuple[Country, ...]
+    rows: tuple[IndicatorRow, ...]
+
+
+def _publishers(indicator: str, observations: list[Observation]) -> list[str]:
+    preferred = list(PREFERRED_PUBLISHERS.get(indicator, ()))
+    others = sorted({o.source.publisher for o in observations} - set(preferred))
+    return preferred + others
+
+
+def choose_figures(
+    dataset: Dataset, indicator: str, countries: tuple[Country, ...], latest: bool = False
+) -> list[Observation | None]:
+    """One observation per country for an indicator.
+
+    By default the most recent year that every country has from one publisher, so that the figures compare
+    like with like; with `latest`, or where no such year exists, each country's most recent figure from the
+    most preferred publisher that has one.
+    """
+    by_country = {
+        c.id: [o for o in dataset.observations if o.country == c.id and o.indicator == indicator] for c in countries
+    }
+    publishers = _publishers(indicator, [o for obs in by_country.values() for o in obs])
+    if not latest:
+        for publisher in publishers:
+            years = [{o.year for o in by_country[c.id] if o.source.publisher == publisher} for c in countries]
+            common = set.intersection(*years) if years else set()
+            if common:
+                year = max(common)
+                return [
+                    next(o for o in by_country[c.id] if o.source.publisher == publisher and o.year == year)
+                    for c in countries
+                ]
+    chosen: list[Observation | None] = []
+    for country in countries:
+        candidates = by_country[country.id]
+        best = None
+        for publisher in publishers:
+            own = [o for o in candidates if o.source.publisher == publisher]
+            if own:
+                best = max(own, key=lambda o: o.year)
+                break
+        chosen.append(best)
+    return chosen
+
+
+def compare(dataset: Dataset, countries: tuple[Country, ...], latest: bool = False) -> Comparison:
+    if len({c.id for c in countries}) < len(countries):
+        raise UsageError("name each country once")
+    rows = []
+    for indicator, (label, unit) in INDICATORS.items():
+        chosen = choose_figures(dataset, indicator, countries, latest)
+        figures = tuple(Figure(c, o) for c, o in zip(countries, chosen))
+        years = {o.year for o in chosen if o is not None}
+        ratio = None
+        if len(chosen) == 2 and all(o is not None and isinstance(o.value, (int, float)) for o in chosen):
+            first, second = (o.value for o in chosen if o is not None)
+            if isinstance(first, (int, float)) and isinstance(second, (int, float)) and second:
+                ratio = first / second
+        rows.append(IndicatorRow(indicator, label, unit, figures, ratio, len(years) > 1))
+    return Comparison(countries, tuple(rows))
+
+
+@dataclass(frozen=True)
+class Profile:
+    country: Country
+    figures: tuple[IndicatorRow, ...]
+    event_count: int
+    first_event: Event | None
+    latest_event: Event | None
+    tag_counts: tuple[tuple[str, int], ...]  # most frequent first, then by name
+    recent_events: tuple[Event, ...]  # newest first
+    actors: tuple[str, ...]  # the country and the predecessors its events include
+
+
+def profile(dataset: Dataset, country: Country, recent: int = 5) -> Profile:
+    figures = compare(dataset, (country,), latest=True).rows
+    actors = predecessors(dataset, country.id)
+    events = timeline(dataset, TimelineFilter(countries=(country.id,)))
+    counts = Counter(tag for event in events for tag in event.tags)
+    return Profile(
+        country=country,
+        figures=figures,
+        event_count=len(events),
+        first_event=events[0] if events else None,
+        latest_event=events[-1] if events else None,
+        tag_counts=tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))),
+        recent_events=tuple(reversed(events[-recent:])) if recent else (),
+        actors=actors,
+    )
+
+
+def era_of(dataset: Dataset, when: PartialDate) -> Era | None:
+    """The Afghan era a date fell in (by its first possible day)."""
+    day = when.first_day
+    for era in reversed(dataset.eras):
+        if era.start.first_day <= day and (era.end is None or day <= era.end.last_day):
+            return era
+    return None

@@ -1,0 +1,53 @@
+"""Rich tables for people. Text from the data is never read as markup; long text wraps, nothing is cut."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from afrel.render.views import Output, Table
+
+# Below this width a table of several columns cannot wrap readably: show each record as a block instead.
+VERTICAL_BELOW = 60
+
+
+def _table(table: Table) -> RichTable:
+    rich_table = RichTable(title=Text(table.title) if table.title else None, show_lines=False, expand=False,
+                           title_justify="left", header_style="bold")
+    for column in table.columns:
+        rich_table.add_column(Text(column), overflow="fold")
+    for row in table.rows:
+        rich_table.add_row(*(Text(cell) for cell in row))
+    return rich_table
+
+
+def _vertical(table: Table) -> RenderableType:
+    parts: list[RenderableType] = []
+    if table.title:
+        parts.append(Text(table.title, style="bold"))
+    for row in table.rows:
+        block = Text()
+        for column, cell in zip(table.columns, row):
+            if column:
+                block.append(f"{column}: ", style="bold")
+            block.append(cell + "\n")
+        parts.append(block)
+    return Group(*parts)
+
+
+def render_table(output: Output, *, width: int = 80, color: bool = False, **_: Any) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system="standard" if color else None,
+                      force_terminal=color, no_color=not color, highlight=False, emoji=False, markup=False,
+                      legacy_windows=False)
+    vertical = width < VERTICAL_BELOW
+    for table in output.display:
+        if table.rows:
+            console.print(_vertical(table) if vertical else _table(table))
+    for note in output.notes:
+        console.print(Text(note, style="yellow"))
+    return buffer.getvalue()

