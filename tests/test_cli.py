@@ -1,0 +1,174 @@
+import csv
+import io
+import json
+
+import jsonschema
+import pytest
+
+from afrel import __version__
+from afrel.render import Format
+from afrel.schemas import SCHEMAS
+
+COMMANDS = {
+    "timeline": ["timeline", "--country", "russia"],
+    "compare": ["compare", "afghanistan", "russia"],
+    "profile": ["profile", "russia"],
+    "countries": ["countries"],
+}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("format", [f.value for f in Format])
+def test_every_command_prints_every_format(run_small, command: str, format: str) -> None:
+    result = run_small(*COMMANDS[command], "--format", format)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip()
+    assert result.stderr == ""
+    if format == "json":
+        jsonschema.validate(json.loads(result.stdout), SCHEMAS[command])
+    elif format == "jsonl":
+        for line in result.stdout.splitlines():
+            json.loads(line)
+    elif format in ("csv", "tsv"):
+        rows = list(csv.reader(io.StringIO(result.stdout), delimiter="," if format == "csv" else "\t"))
+        assert len({len(row) for row in rows}) == 1  # every row has the header's width
+    assert "\x1b[" not in result.stdout  # no colour when not on a terminal
+
+
+def test_json_shorthand_matches_format_json(run_small) -> None:
+    assert run_small("timeline", "--json").stdout == run_small("timeline", "--format", "json").stdout
+
+
+def test_timeline_json_carries_dates_with_precision(run_small) -> None:
+    events = run_small.json("timeline", "--country", "russia", "--json")
+    assert [e["id"] for e in events] == ["year-only-1919", "treaty-1921", "war-1979", "recognition-2025"]
+    assert events[0]["date"] == {"value": "1919", "precision": "year", "approximate": False}
+    assert events[2]["end_date"]["value"] == "1989-02-15"
+    assert events[2]["alternative_dates"][0]["date"]["value"] == "1979-12-27"
+
+
+def test_timeline_filters_through_the_cli(run_small) -> None:
+    events = run_small.json("timeline", "--since", "June 1919", "--until", "1919", "--json")
+    assert [e["id"] for e in events] == ["year-only-1919", "june-1919"]
+    events = run_small.json("timeline", "-c", "USSR", "-c", "pakistan", "--exact", "--tag", "border", "--json")
+    assert [e["id"] for e in events] == ["june-1919"]
+    events = run_small.json("timeline", "--reverse", "--limit", "1", "--json")
+    assert [e["id"] for e in events] == ["same-day-b"]
+
+
+def test_csv_has_every_event_and_its_sources(run_small) -> None:
+    rows = list(csv.DictReader(io.StringIO(run_small("timeline", "--format", "csv").stdout)))
+    assert len(rows) == 6
+    war = next(r for r in rows if r["id"] == "war-1979")
+    assert war["end_date"] == "1989-02-15"
+    assert war["source_urls"] == "https://example.org/a"
+
+
+def test_markup_in_data_prints_literally(run_small) -> None:
+    result = run_small("timeline", "--search", "markup", "--format", "table")
+    assert result.exit_code == 0
+    out = run_small("timeline", "--search", "markup", "--format", "markdown").stdout
+    assert "A long war" in out and "A long war" in result.stdout
+    summary = run_small.json("timeline", "--search", "markup", "--json")[0]["summary"]
+    assert "[bold]markup[/bold]" in summary
+
+
+def test_narrow_terminal_shows_every_record_without_cutting(run_small) -> None:
+    result = run_small("timeline", env={"COLUMNS": "40"})
+    assert result.exit_code == 0
+    for title in ("A treaty of friendship", "Something in June 1919", "Russia recognises the government"):
+        assert title in result.stdout  # vertical layout: whole values on their lines
+
+
+def test_compare_json_and_warning(run_small) -> None:
+    document = run_small.json("compare", "afghanistan", "russia", "--json")
+    area = next(i for i in document["indicators"] if i["indicator"] == "area")
+    assert area["years_differ"] is True
+    assert [v["year"] for v in area["values"]] == [2026, 2025]
+    table = run_small("compare", "afghanistan", "russia").stdout
+    assert "years differ" in table
+    assert "https://example.org/wb" in table
+
+
+def test_profile_json(run_small) -> None:
+    document = run_small.json("profile", "Россия", "--json")
+    assert document["country"]["id"] == "russia"
+    assert document["relation"]["event_count"] == 4
+    assert document["relation"]["actors"] == ["russia", "soviet-union"]
+
+
+def test_schema_command(run_small) -> None:
+    assert run_small.json("schema", "timeline")["type"] == "array"
+    assert set(run_small.json("schema")) == set(COMMANDS)
+
+
+def test_version(run_small) -> None:
+    result = run_small("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"afrel {__version__} (data test-1, 6 events)\n"
+
+
+def test_every_command_has_help_with_an_example(run_small) -> None:
+    for command in [*COMMANDS, "schema"]:
+        result = run_small(command, "--help")
+        assert result.exit_code == 0
+        assert "Examples:" in result.stdout and f"afrel {command}" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["timeline", "--country", "narnia"], "unknown country 'narnia'"),
+        (["timeline", "--country", "rusia"], "did you mean: russia"),
+        (["timeline", "--tag", "treaties"], "unknown tag 'treaties'; did you mean: treaty"),
+        (["timeline", "--since", "2022-13-01"], "--since: '2022-13-01' has no month 13"),
+        (["timeline", "--until", "2021-02-30"], "not a day of the calendar"),
+        (["timeline", "--since", "yesterday"], "not a date"),
+        (["timeline", "--since", ""], "the date is empty"),
+        (["timeline", "--since", "2000", "--until", "1999"], "--since 2000 is after --until 1999"),
+        (["timeline", "--limit", "0"], "--limit"),
+        (["timeline", "--limit", "-3"], "--limit"),
+        (["timeline", "--format", "xml"], "xml"),
+        (["compare", "afghanistan"], "at least two countries"),
+        (["compare", "russia", "USSR", "narnia"], "unknown country 'narnia'"),
+        (["profile", "atlantis"], "unknown country 'atlantis'"),
+        (["schema", "timelin"], "did you mean: timeline"),
+        (["--color", "purple", "countries"], "--color must be"),
+        (["frobnicate"], "No such command"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(run_small, args: list[str], message: str) -> None:
+    result = run_small(*args)
+    assert result.exit_code == 2, result.stdout
+    assert message in result.stderr
+    assert result.stderr.startswith("afrel: error: ")
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_ambiguous_name_lists_candidates(run_small, small) -> None:
+    from afrel import cli
+    from afrel.model import Country, Origin
+
+    countries = dict(small.countries)
+    countries["georgia"] = Country("georgia", "Georgia", "state", Origin("x", 1), aliases=("GE",))
+    countries["georgia-us"] = Country("georgia-us", "Georgia (US state)", "state", Origin("x", 2), aliases=("georgia",))
+    cli._cache["bundled"] = type(small)(small.version, small.events, countries, small.observations, small.eras)
+    result = run_small("profile", "Georgia")
+    assert result.exit_code == 2
+    assert "ambiguous" in result.stderr and "georgia-us" in result.stderr
+
+
+def test_internal_error_is_one_line_with_a_hint(run_small, monkeypatch) -> None:
+    from afrel import query
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(query, "timeline", broken)
+    result = run_small("timeline")
+    assert result.exit_code == 3
+    assert result.stderr.count("\n") == 1 and "boom" in result.stderr and "--debug" in result.stderr
+    debug = run_small("--debug", "timeline")
+    assert "Traceback" in debug.stderr and "RuntimeError: boom" in debug.stderr

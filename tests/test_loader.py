@@ -1,0 +1,109 @@
+from pathlib import Path
+
+import pytest
+
+from afrel.errors import DataError, DataErrors
+from afrel.store import from_compiled, parse_files, to_compiled
+from afrel.validate import check_documents
+from afrel.yamlfile import read_yaml
+
+from conftest import FIXTURES, fixture_files
+
+
+def problems_in(name: str, extra: str = "small") -> list[DataError]:
+    files = fixture_files(extra) + [(f"broken/{name}", (FIXTURES / "broken" / name).read_bytes())]
+    documents = [(file, read_yaml(content.decode(), file)) for file, content in files]
+    return check_documents(documents)[1]
+
+
+def test_fixture_dataset_loads(small) -> None:
+    assert small.version == "test-1"
+    assert [e.id for e in small.events][:3] == ["year-only-1919", "june-1919", "treaty-1921"]
+    war = next(e for e in small.events if e.id == "war-1979")
+    assert war.origin.file == "small/events.yaml"
+    assert war.origin.line == 24  # the line of "- id: war-1979"
+    assert str(war.alternative_dates[0].date) == "1979-12-27"
+
+
+def test_same_date_events_keep_a_stable_order(small) -> None:
+    assert [e.id for e in small.events if str(e.date) == "2025-07-03"] == ["recognition-2025", "same-day-b"]
+
+
+def test_unknown_field_names_file_line_and_field() -> None:
+    [problem] = problems_in("unknown-field.yaml")
+    assert (problem.file, problem.line, problem.field) == ("broken/unknown-field.yaml", 8, "events[0].colour")
+
+
+def test_duplicate_key_is_an_error_not_a_silent_overwrite() -> None:
+    with pytest.raises(DataError) as caught:
+        read_yaml((FIXTURES / "broken" / "duplicate-key.yaml").read_text(), "broken/duplicate-key.yaml")
+    assert (caught.value.line, caught.value.field) == (4, "date")
+    assert "first on line 3" in caught.value.message
+
+
+def test_unquoted_date_stays_text_and_is_checked() -> None:
+    [problem] = problems_in("unquoted-date.yaml")
+    assert (problem.line, problem.field) == (3, "events[0].date")
+    assert "not a day of the calendar" in problem.message
+
+
+def test_yaml_syntax_error_names_the_line() -> None:
+    with pytest.raises(DataError) as caught:
+        read_yaml((FIXTURES / "broken" / "syntax.yaml").read_text(), "broken/syntax.yaml")
+    assert caught.value.file == "broken/syntax.yaml"
+    assert caught.value.line >= 3
+
+
+def test_cross_file_checks(tmp_path: Path) -> None:
+    text = """
+events:
+  - id: treaty-1921
+    date: "1930"
+    end_date: "1920"
+    title: T
+    summary: S
+    countries: [narnia, afghanistan]
+    tags: [friendship]
+    sources: []
+"""
+    files = fixture_files("small") + [("extra.yaml", text.encode())]
+    documents = [(file, read_yaml(content.decode(), file)) for file, content in files]
+    messages = [str(p) for p in check_documents(documents)[1]]
+    assert any("end_date" in m and "before it starts" in m for m in messages)
+    assert any("unknown tag 'friendship'" in m for m in messages)
+    assert any("not afghanistan" in m for m in messages)
+    assert any("sources: must not be empty" in m for m in messages)
+    # the record is incomplete, so it is not read, and its id is not counted twice
+    with pytest.raises(DataErrors):
+        parse_files(files)
+
+
+def test_duplicate_ids_and_unknown_countries_are_reported() -> None:
+    text = """
+events:
+  - id: treaty-1921
+    date: "1921"
+    title: T
+    summary: S
+    countries: [narnia]
+    tags: [treaty]
+    sources: [{title: A, url: "https://example.org", publisher: P, accessed: "2026-11-23"}]
+"""
+    files = fixture_files("small") + [("extra.yaml", text.encode())]
+    documents = [(file, read_yaml(content.decode(), file)) for file, content in files]
+    messages = [str(p) for p in check_documents(documents)[1]]
+    assert any(m.startswith("extra.yaml:3: id: duplicate id 'treaty-1921' (first in small/events.yaml") for m in messages)
+    assert any("unknown country 'narnia'" in m for m in messages)
+
+
+def test_bidi_controls_are_rejected() -> None:
+    text = 'countries:\n  - {id: x, name: "ab\u202ecd", kind: state}\n'
+    documents = [("bidi.yaml", read_yaml(text, "bidi.yaml"))]
+    [problem] = check_documents(documents)[1]
+    assert "bidirectional" in problem.message
+
+
+def test_compiled_form_round_trips(small) -> None:
+    assert from_compiled(to_compiled(small, "key")) == type(small)(
+        small.version, small.events, small.countries, small.observations, small.eras, "key"
+    )
