@@ -36,15 +36,17 @@ class _Group(TyperGroup):
 
 
 def _report(error: Exception, debug: bool) -> int:
-    from typer._click import exceptions as click_errors
-
     if isinstance(error, (UsageError, DateError)):
         _error_line(str(error))
         return ExitStatus.USAGE
-    if isinstance(error, click_errors.UsageError):
+    if type(error).__name__ == "NoArgsIsHelpError":
+        sys.stdout.write(error.format_message() + "\n")  # type: ignore[attr-defined]
+        return ExitStatus.OK
+    if hasattr(error, "format_message") and hasattr(error, "exit_code"):
+        # Click's own errors (bad option, bad value, missing argument), from whichever click Typer uses.
         _error_line(error.format_message())
-        return ExitStatus.USAGE
-    if isinstance(error, click_errors.Abort):
+        return int(error.exit_code)
+    if isinstance(error, typer.Abort):
         return 130 if isinstance(error.__context__, KeyboardInterrupt) else 1
     if isinstance(error, KeyboardInterrupt):
         return 130

@@ -11,15 +11,21 @@ from rich.text import Text
 
 from afrel.render.views import Output, Table
 
+
 # Below this width a table of several columns cannot wrap readably: show each record as a block instead.
 VERTICAL_BELOW = 60
 
 
-def _table(table: Table) -> RichTable:
-    rich_table = RichTable(title=Text(table.title) if table.title else None, show_lines=False, expand=False,
+def _table(table: Table, width: int) -> RichTable:
+    rich_table = RichTable(title=Text(table.title) if table.title else None, show_lines=False, expand=bool(table.wide),
                            title_justify="left", header_style="bold")
+    narrow = [column for column in table.columns if column not in table.wide]
+    # Narrow columns share half the width; the wide ones take the rest.
+    narrow_width = max(10, width // (2 * len(narrow))) if narrow else width
     for column in table.columns:
-        rich_table.add_column(Text(column), overflow="fold")
+        wide = column in table.wide
+        rich_table.add_column(Text(column), overflow="fold",
+                              ratio=1 if wide else None, max_width=None if wide else narrow_width)
     for row in table.rows:
         rich_table.add_row(*(Text(cell) for cell in row))
     return rich_table
@@ -47,7 +53,7 @@ def render_table(output: Output, *, width: int = 80, color: bool = False, **_: A
     vertical = width < VERTICAL_BELOW
     for table in output.display:
         if table.rows:
-            console.print(_vertical(table) if vertical else _table(table))
+            console.print(_vertical(table) if vertical else _table(table, width))
     for note in output.notes:
         console.print(Text(note, style="yellow"))
     return buffer.getvalue()

@@ -15,6 +15,7 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     title: str | None = None
+    wide: frozenset[str] = frozenset()  # columns that take the spare width when text wraps
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ def timeline_view(events: tuple[Event, ...], dataset: Dataset) -> Output:
     display = Table(
         ("Date", "Counterpart", "Title", "Tags"),
         tuple((show_date(e), names(e), e.title, ", ".join(e.tags)) for e in events),
+        wide=frozenset({"Title"}),
     )
     notes = () if events else ("No events match.",)
     return Output(records, tuple(records), Table(EVENT_COLUMNS, tuple(_event_row(e) for e in events)), (display,), notes)
@@ -198,13 +200,13 @@ def compare_view(comparison: Comparison) -> Output:
         (f.observation.source.publisher, f.observation.source.url)
         for row in comparison.rows for f in row.figures if f.observation
     })
-    source_table = Table(("Publisher", "Source"), tuple(sources), "Sources")
+    source_table = Table(("Publisher", "Source"), tuple(sources), "Sources", frozenset({"Source"}))
     notes = tuple(
         f"{row.label}: the figures are from different years; compare with care." for row in comparison.rows
         if row.years_differ
     )
     flat = Table(("indicator", "country", "value", "unit", "year", "publisher", "source_url"), tuple(flat_rows))
-    return Output(document, tuple(indicators), flat, (Table(columns, tuple(rows)), source_table), notes)
+    return Output(document, tuple(indicators), flat, (Table(columns, tuple(rows), wide=frozenset(columns[1:3])), source_table), notes)
 
 
 def profile_view(result: Profile, dataset: Dataset) -> Output:
@@ -247,6 +249,7 @@ def profile_view(result: Profile, dataset: Dataset) -> Output:
             for row in result.figures
         ),
         f"{country.name}" + (f" ({country.formal_name})" if country.formal_name else ""),
+        frozenset({"Value"}),
     )
     names = ", ".join(dataset.countries[a].name for a in result.actors)
     relation_rows = [("Events", f"{result.event_count} (counterparts: {names})")]
@@ -256,11 +259,12 @@ def profile_view(result: Profile, dataset: Dataset) -> Output:
         relation_rows.append(("Latest", f"{show_date(result.latest_event)}  {result.latest_event.title}"))
     if result.tag_counts:
         relation_rows.append(("By tag", ", ".join(f"{tag} {count}" for tag, count in result.tag_counts)))
-    relation = Table(("", ""), tuple(relation_rows), "Relations with Afghanistan")
+    relation = Table(("", " "), tuple(relation_rows), "Relations with Afghanistan", frozenset({" "}))
     recent = Table(
         ("Date", "Title", "Tags"),
         tuple((show_date(e), e.title, ", ".join(e.tags)) for e in result.recent_events),
         "Most recent events",
+        frozenset({"Title"}),
     )
     return Output(document, (document,), flat, (facts, relation, recent))
 
@@ -278,5 +282,6 @@ def countries_view(countries: tuple[Country, ...]) -> Output:
     display = Table(
         ("Id", "Name", "Codes", "Aliases"),
         tuple((c.id, c.name, " ".join(x for x in (c.iso2, c.iso3) if x), ", ".join(c.aliases)) for c in countries),
+        wide=frozenset({"Aliases"}),
     )
     return Output(records, tuple(records), flat, (display,))
