@@ -86,7 +86,7 @@ def test_compare_json_and_warning(run_small) -> None:
     assert area["years_differ"] is True
     assert [v["year"] for v in area["values"]] == [2026, 2025]
     table = run_small("compare", "afghanistan", "russia").stdout
-    assert "years differ" in table
+    assert "Area: the figures are from different years" in table
     assert "https://example.org/wb" in table
 
 
