@@ -18,7 +18,8 @@ VERTICAL_BELOW = 60
 
 def _table(table: Table, width: int) -> RichTable:
     rich_table = RichTable(title=Text(table.title) if table.title else None, show_lines=False, expand=bool(table.wide),
-                           title_justify="left", header_style="bold")
+                           title_justify="left", header_style="bold",
+                           show_header=any(c.strip() for c in table.columns))
     narrow = [column for column in table.columns if column not in table.wide]
     # Narrow columns share half the width; the wide ones take the rest.
     narrow_width = max(10, width // (2 * len(narrow))) if narrow else width
