@@ -14,6 +14,7 @@ COMMANDS = {
     "compare": ["compare", "afghanistan", "russia"],
     "profile": ["profile", "russia"],
     "countries": ["countries"],
+    "stats": ["stats"],
 }
 
 
@@ -95,6 +96,14 @@ def test_profile_json(run_small) -> None:
     assert document["country"]["id"] == "russia"
     assert document["relation"]["event_count"] == 4
     assert document["relation"]["actors"] == ["russia", "soviet-union"]
+
+
+def test_stats_counts_the_fixture(run_small) -> None:
+    document = run_small.json("stats", "--json")
+    assert document["totals"]["events"] == 6
+    assert document["totals"]["with_alternative_dates"] == 1
+    assert {"key": "1910s", "count": 2} in document["by_decade"]
+    assert run_small.json("stats", "-c", "russia", "--json")["totals"]["events"] == 4
 
 
 def test_schema_command(run_small) -> None:

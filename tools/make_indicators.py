@@ -41,7 +41,8 @@ COUNTRIES = {
     "united-arab-emirates": ("ARE", "ae"), "qatar": ("QAT", "qa"), "turkey": ("TUR", "tu"),
     "germany": ("DEU", "gm"), "japan": ("JPN", "ja"), "france": ("FRA", "fr"), "italy": ("ITA", "it"),
     "egypt": ("EGY", "eg"), "south-korea": ("KOR", "ks"), "dominican-republic": ("DOM", "dr"),
-    "united-kingdom": ("GBR", "uk"),
+    "united-kingdom": ("GBR", "uk"), "norway": ("NOR", "no"), "colombia": ("COL", "co"),
+    "mexico": ("MEX", "mx"), "nicaragua": ("NIC", "nu"),
 }
 
 

@@ -312,8 +312,32 @@ def countries(format: FormatOption = Format.table, json: JsonOption = False) -> 
 
 
 @app.command()
+def stats(
+    country: Annotated[list[str] | None, typer.Option(
+        "--country", "-c", help="Count only events with this counterpart and its predecessors (repeatable).",
+        autocompletion=_complete_country)] = None,
+    format: FormatOption = Format.table,
+    json: JsonOption = False,
+) -> None:
+    """Counts of the data: events by counterpart, tag, decade, source publisher and date precision.
+
+    \b
+    Examples:
+      afrel stats
+      afrel stats --country pakistan --json | jq .totals
+    """
+    from afrel.query import TimelineFilter
+    from afrel.query import stats as run_stats
+    from afrel.query import timeline as run_timeline
+    from afrel.render.views import stats_view
+
+    events = run_timeline(_dataset(), TimelineFilter(countries=tuple(_resolve(name).id for name in country or ())))
+    _emit(stats_view(run_stats(_dataset(), events), _dataset()), format, json)
+
+
+@app.command()
 def schema(
-    command: Annotated[str | None, typer.Argument(help="A command: timeline, compare, profile or countries.",
+    command: Annotated[str | None, typer.Argument(help="A command: timeline, compare, profile, countries or stats.",
                                                   show_default=False)] = None,
 ) -> None:
     """The JSON Schema of a command's JSON output (of all commands when none is named).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 from datetime import date
 
 from afrel.dates import PartialDate
@@ -205,3 +206,40 @@ def era_of(dataset: Dataset, when: PartialDate) -> Era | None:
         if era.start.first_day <= day and (era.end is None or day <= era.end.last_day):
             return era
     return None
+
+
+@dataclass(frozen=True)
+class Stats:
+    version: str
+    events: int
+    counterparts: int
+    sources: int  # distinct source URLs
+    with_alternative_dates: int
+    with_disputes: int
+    by_counterpart: tuple[tuple[str, int], ...]
+    by_tag: tuple[tuple[str, int], ...]
+    by_decade: tuple[tuple[int, int], ...]
+    by_publisher: tuple[tuple[str, int], ...]
+    by_precision: tuple[tuple[str, int], ...]
+
+
+def _ranked(counts: Counter[Any]) -> tuple[tuple[Any, int], ...]:
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], str(item[0]))))
+
+
+def stats(dataset: Dataset, events: tuple[Event, ...]) -> Stats:
+    """Counts over the given events (all of them, or a timeline's selection)."""
+    by_counterpart = Counter(country for event in events for country in event.countries)
+    return Stats(
+        version=dataset.version,
+        events=len(events),
+        counterparts=len(by_counterpart),
+        sources=len({source.url for event in events for source in event.sources}),
+        with_alternative_dates=sum(1 for event in events if event.alternative_dates),
+        with_disputes=sum(1 for event in events if event.disputes),
+        by_counterpart=_ranked(by_counterpart),
+        by_tag=_ranked(Counter(tag for event in events for tag in event.tags)),
+        by_decade=tuple(sorted(Counter(event.date.year // 10 * 10 for event in events).items())),
+        by_publisher=_ranked(Counter(source.publisher for event in events for source in event.sources)),
+        by_precision=_ranked(Counter(event.date.precision.value for event in events)),
+    )

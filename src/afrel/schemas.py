@@ -120,6 +120,22 @@ PROFILE = {
     },
 }
 
+_COUNTS = {"type": "array", "items": {
+    "type": "object", "required": ["key", "count"], "additionalProperties": False,
+    "properties": {"key": _TEXT, "count": {"type": "integer"}}}}
+STATS = {
+    "type": "object",
+    "required": ["data_version", "totals", "by_counterpart", "by_tag", "by_decade", "by_publisher", "by_precision"],
+    "additionalProperties": False,
+    "properties": {
+        "data_version": _TEXT,
+        "totals": {"type": "object", "additionalProperties": {"type": "integer"},
+                   "required": ["events", "counterparts", "sources", "with_alternative_dates", "with_disputes"]},
+        "by_counterpart": _COUNTS, "by_tag": _COUNTS, "by_decade": _COUNTS, "by_publisher": _COUNTS,
+        "by_precision": _COUNTS,
+    },
+}
+
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 SCHEMAS: dict[str, Any] = {
@@ -127,4 +143,5 @@ SCHEMAS: dict[str, Any] = {
     "compare": {"$schema": _DRAFT, "title": "afrel compare", **COMPARE},
     "profile": {"$schema": _DRAFT, "title": "afrel profile", **PROFILE},
     "countries": {"$schema": _DRAFT, "title": "afrel countries", "type": "array", "items": COUNTRY},
+    "stats": {"$schema": _DRAFT, "title": "afrel stats", **STATS},
 }

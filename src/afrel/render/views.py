@@ -7,7 +7,7 @@ from typing import Any
 
 from afrel.dates import PartialDate
 from afrel.model import Country, Dataset, Event, Observation, Source
-from afrel.query import Comparison, Profile
+from afrel.query import Comparison, Profile, Stats
 
 
 @dataclass(frozen=True)
@@ -285,3 +285,40 @@ def countries_view(countries: tuple[Country, ...]) -> Output:
         wide=frozenset({"Aliases"}),
     )
     return Output(records, tuple(records), flat, (display,))
+
+
+def stats_view(result: Stats, dataset: Dataset) -> Output:
+    groups = {
+        "counterpart": result.by_counterpart,
+        "tag": result.by_tag,
+        "decade": tuple((f"{decade}s", count) for decade, count in result.by_decade),
+        "publisher": result.by_publisher,
+        "precision": result.by_precision,
+    }
+    totals = {
+        "events": result.events,
+        "counterparts": result.counterparts,
+        "sources": result.sources,
+        "with_alternative_dates": result.with_alternative_dates,
+        "with_disputes": result.with_disputes,
+    }
+    document = {
+        "data_version": result.version,
+        "totals": totals,
+        **{f"by_{name}": [{"key": str(key), "count": count} for key, count in pairs] for name, pairs in groups.items()},
+    }
+    flat = Table(
+        ("group", "key", "count"),
+        tuple(("total", key, str(value)) for key, value in totals.items())
+        + tuple((name, str(key), str(count)) for name, pairs in groups.items() for key, count in pairs),
+    )
+
+    def label(name: str, key: object) -> str:
+        return dataset.countries[str(key)].name if name == "counterpart" and key in dataset.countries else str(key)
+
+    display = [Table(("", " "), tuple((key.replace("_", " ").capitalize(), str(value)) for key, value in totals.items()),
+                     f"afrel data {result.version}")]
+    display += [Table((name.capitalize(), "Events" if name != "publisher" else "Citations"),
+                      tuple((label(name, key), str(count)) for key, count in pairs), f"By {name}")
+                for name, pairs in groups.items()]
+    return Output(document, (document,), flat, tuple(display))
