@@ -1,6 +1,6 @@
 """Write data/indicators.yaml from the World Bank and CIA World Factbook extracts in ../shared/reference/.
 
-Usage: python tools/make_indicators.py [REFERENCE_DIR]   (default: ../shared/reference)
+Usage: python tools/make_indicators.py [REFERENCE_DIR [OUTPUT]]   (defaults: ../shared/reference, data/indicators.yaml)
 
 The extracts and their provenance are described in REFERENCE_DIR/PROVENANCE.md. Figures keep their own year;
 GDP per capita is computed only from GDP and population of the same year.
@@ -112,7 +112,7 @@ def main() -> None:
               "# (see docs/data.md). Edit the script, not this file, for these figures.\n")
     document = {"observations": observations(reference)}
     text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000)
-    target = Path(__file__).parents[1] / "data" / "indicators.yaml"
+    target = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).parents[1] / "data" / "indicators.yaml"
     target.write_text(header + text, encoding="utf-8")
     print(f"wrote {len(document['observations'])} observations to {target}")
 
