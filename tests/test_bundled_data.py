@@ -81,3 +81,9 @@ def test_indicators_match_the_reference_extracts(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(ROOT / "tools" / "make_indicators.py"), str(ROOT.parent / "shared" / "reference"),
                     str(output)], check=True, capture_output=True)
     assert output.read_bytes() == (ROOT / "data" / "indicators.yaml").read_bytes()
+
+
+def test_seed_infobox_figures_are_kept_beside_the_world_banks(bundled) -> None:
+    infobox = {(o.country, o.indicator): o for o in bundled.observations if "seed article" in o.source.publisher}
+    assert infobox["afghanistan", "gdp_per_capita"].value == 335
+    assert infobox["russia", "population"].value == 144404939

@@ -181,3 +181,13 @@ def test_internal_error_is_one_line_with_a_hint(run_small, monkeypatch) -> None:
     assert result.stderr.count("\n") == 1 and "boom" in result.stderr and "--debug" in result.stderr
     debug = run_small("--debug", "timeline")
     assert "Traceback" in debug.stderr and "RuntimeError: boom" in debug.stderr
+
+
+def test_compare_can_keep_one_publisher(run_small) -> None:
+    document = run_small.json("compare", "afghanistan", "russia", "--publisher", "factbook", "--json")
+    population = next(i for i in document["indicators"] if i["indicator"] == "population")
+    assert [v["value"] for v in population["values"]] == [None, None]
+    capital = next(i for i in document["indicators"] if i["indicator"] == "capital")
+    assert [v["value"] for v in capital["values"]] == ["Kabul", "Moscow"]
+    result = run_small("compare", "afghanistan", "russia", "--publisher", "nobody")
+    assert result.exit_code == 2 and "publishers: CIA World Factbook, World Bank" in result.stderr

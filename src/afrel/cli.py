@@ -250,6 +250,8 @@ def compare(
                                                    show_default=False)],
     latest: Annotated[bool, typer.Option("--latest", help="Each country's latest figure, even if the years differ "
                                                           "(default: the latest year all countries share).")] = False,
+    publisher: Annotated[str | None, typer.Option(help="Only figures from this publisher, e.g. 'world bank', "
+                                                       "'factbook' or 'wikipedia' (the seed article's infobox).")] = None,
     format: FormatOption = Format.table,
     json: JsonOption = False,
 ) -> None:
@@ -263,6 +265,7 @@ def compare(
     Examples:
       afrel compare afghanistan russia
       afrel compare afghanistan pakistan iran --format markdown
+      afrel compare afghanistan russia --publisher wikipedia
       afrel compare afghanistan russia --json | jq '.indicators[] | {indicator, ratio}'
     """
     from afrel.query import compare as run_compare
@@ -271,7 +274,7 @@ def compare(
     if len(countries) < 2:
         raise UsageError("compare needs at least two countries, e.g. 'afrel compare afghanistan russia'")
     resolved = tuple(_resolve(name) for name in countries)
-    _emit(compare_view(run_compare(_dataset(), resolved, latest)), format, json)
+    _emit(compare_view(run_compare(_dataset(), resolved, latest, publisher)), format, json)
 
 
 @app.command()

@@ -118,7 +118,8 @@ def _publishers(indicator: str, observations: list[Observation]) -> list[str]:
 
 
 def choose_figures(
-    dataset: Dataset, indicator: str, countries: tuple[Country, ...], latest: bool = False
+    dataset: Dataset, indicator: str, countries: tuple[Country, ...], latest: bool = False,
+    publisher: str | None = None,
 ) -> list[Observation | None]:
     """One observation per country for an indicator.
 
@@ -126,8 +127,11 @@ def choose_figures(
     like with like; with `latest`, or where no such year exists, each country's most recent figure from the
     most preferred publisher that has one.
     """
+    wanted = normalise(publisher) if publisher else None
     by_country = {
-        c.id: [o for o in dataset.observations if o.country == c.id and o.indicator == indicator] for c in countries
+        c.id: [o for o in dataset.observations if o.country == c.id and o.indicator == indicator
+               and (wanted is None or wanted in normalise(o.source.publisher))]
+        for c in countries
     }
     publishers = _publishers(indicator, [o for obs in by_country.values() for o in obs])
     if not latest:
@@ -153,12 +157,21 @@ def choose_figures(
     return chosen
 
 
-def compare(dataset: Dataset, countries: tuple[Country, ...], latest: bool = False) -> Comparison:
+def publishers(dataset: Dataset) -> tuple[str, ...]:
+    return tuple(sorted({o.source.publisher for o in dataset.observations}))
+
+
+def compare(
+    dataset: Dataset, countries: tuple[Country, ...], latest: bool = False, publisher: str | None = None
+) -> Comparison:
+    """Indicators side by side; `publisher` keeps only figures whose publisher contains that text."""
     if len({c.id for c in countries}) < len(countries):
         raise UsageError("name each country once")
+    if publisher and not any(normalise(publisher) in normalise(name) for name in publishers(dataset)):
+        raise UsageError(f"no figures from a publisher matching {publisher!r} (publishers: {', '.join(publishers(dataset))})")
     rows = []
     for indicator, (label, unit) in INDICATORS.items():
-        chosen = choose_figures(dataset, indicator, countries, latest)
+        chosen = choose_figures(dataset, indicator, countries, latest, publisher)
         figures = tuple(Figure(c, o) for c, o in zip(countries, chosen))
         years = {o.year for o in chosen if o is not None}
         ratio = None
