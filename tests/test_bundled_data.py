@@ -87,3 +87,10 @@ def test_seed_infobox_figures_are_kept_beside_the_world_banks(bundled) -> None:
     infobox = {(o.country, o.indicator): o for o in bundled.observations if "seed article" in o.source.publisher}
     assert infobox["afghanistan", "gdp_per_capita"].value == 335
     assert infobox["russia", "population"].value == 144404939
+
+
+def test_docs_list_every_seed_claim(bundled) -> None:
+    text = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
+    for event in bundled.events:
+        if event.disputes:
+            assert f"`{event.id}`" in text, event.id
