@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -14,7 +14,9 @@ from afrel.dates import DateError, PartialDate, parse_user_date
 from afrel.errors import DataErrors, ExitStatus, UsageError
 from afrel.model import TAGS, Dataset
 from afrel.render import Format, renderer
-from afrel.render.views import Output
+
+if TYPE_CHECKING:
+    from afrel.render.views import Output
 
 
 class _Group(TyperGroup):

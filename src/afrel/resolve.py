@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -67,6 +66,8 @@ class CountryIndex:
                                                          "; run 'afrel countries' for the names it knows"))
 
     def suggest(self, text: str, count: int = 3) -> list[str]:
+        import difflib
+
         close = difflib.get_close_matches(normalise(text), self._by_name, n=count * 3, cutoff=0.6)
         ids: list[str] = []
         for name in close:
@@ -78,5 +79,7 @@ class CountryIndex:
 
 def suggest_word(text: str, choices: Iterable[str]) -> str:
     """'; did you mean: x, y?' for a misspelt word from a fixed vocabulary, or an empty string."""
+    import difflib
+
     close = difflib.get_close_matches(text.casefold(), list(choices), n=3, cutoff=0.5)
     return f"; did you mean: {', '.join(close)}?" if close else ""

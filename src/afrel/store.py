@@ -65,10 +65,15 @@ def cache_dir() -> Path:
 
 
 def load_bundled() -> Dataset:
+    shipped = resources.files("afrel") / "data" / COMPILED_NAME
+    try:
+        # A wheel's compiled copy was made from the very files installed beside it: no need to hash them.
+        return from_compiled(json.loads(shipped.read_bytes()))
+    except (OSError, ValueError):
+        pass
     files = bundled_files()
     key = fingerprint(files)
-    shipped = resources.files("afrel") / "data" / COMPILED_NAME
-    for candidate in (shipped, cache_dir() / f"bundled-{key[:32]}.json"):
+    for candidate in (cache_dir() / f"bundled-{key[:32]}.json",):
         try:
             compiled = json.loads(candidate.read_bytes())
         except (OSError, ValueError):

@@ -6,8 +6,6 @@ from collections.abc import Callable
 from enum import Enum
 from importlib import import_module
 
-from afrel.render.views import Output
-
 
 class Format(str, Enum):
     table = "table"
