@@ -73,15 +73,15 @@ def load_bundled() -> Dataset:
         pass
     files = bundled_files()
     key = fingerprint(files)
-    for candidate in (cache_dir() / f"bundled-{key[:32]}.json",):
-        try:
-            compiled = json.loads(candidate.read_bytes())
-        except (OSError, ValueError):
-            continue
+    cached = cache_dir() / f"bundled-{key[:32]}.json"
+    try:
+        compiled = json.loads(cached.read_bytes())
         if compiled.get("fingerprint") == key:
             return from_compiled(compiled)
+    except (OSError, ValueError):
+        pass
     dataset = parse_files(files)
-    _write_quietly(cache_dir() / f"bundled-{key[:32]}.json", to_compiled(dataset, key))
+    _write_quietly(cached, to_compiled(dataset, key))
     return dataset
 
 

@@ -206,7 +206,7 @@ def compare_view(comparison: Comparison) -> Output:
         if row.years_differ
     )
     flat = Table(("indicator", "country", "value", "unit", "year", "publisher", "source_url"), tuple(flat_rows))
-    return Output(document, tuple(indicators), flat, (Table(columns, tuple(rows), wide=frozenset(columns[1:3])), source_table), notes)
+    return Output(document, tuple(indicators), flat, (Table(columns, tuple(rows), wide=frozenset(columns[1 : len(comparison.countries) + 1])), source_table), notes)
 
 
 def profile_view(result: Profile, dataset: Dataset) -> Output:
