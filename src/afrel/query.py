@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 from datetime import date
+from typing import Any
 
 from afrel.dates import PartialDate
 from afrel.errors import UsageError
@@ -167,8 +167,10 @@ def compare(
     """Indicators side by side; `publisher` keeps only figures whose publisher contains that text."""
     if len({c.id for c in countries}) < len(countries):
         raise UsageError("name each country once")
-    if publisher and not any(normalise(publisher) in normalise(name) for name in publishers(dataset)):
-        raise UsageError(f"no figures from a publisher matching {publisher!r} (publishers: {', '.join(publishers(dataset))})")
+    if publisher:
+        known = publishers(dataset)
+        if not any(normalise(publisher) in normalise(name) for name in known):
+            raise UsageError(f"no figures from a publisher matching {publisher!r} (publishers: {', '.join(known)})")
     rows = []
     for indicator, (label, unit) in INDICATORS.items():
         chosen = choose_figures(dataset, indicator, countries, latest, publisher)

@@ -206,7 +206,8 @@ def compare_view(comparison: Comparison) -> Output:
         if row.years_differ
     )
     flat = Table(("indicator", "country", "value", "unit", "year", "publisher", "source_url"), tuple(flat_rows))
-    return Output(document, tuple(indicators), flat, (Table(columns, tuple(rows), wide=frozenset(columns[1 : len(comparison.countries) + 1])), source_table), notes)
+    side_by_side = Table(columns, tuple(rows), wide=frozenset(columns[1 : len(comparison.countries) + 1]))
+    return Output(document, tuple(indicators), flat, (side_by_side, source_table), notes)
 
 
 def profile_view(result: Profile, dataset: Dataset) -> Output:
