@@ -42,7 +42,20 @@ INDICATORS: dict[str, tuple[str, str]] = {
 }
 
 COUNTRY_KINDS = ("state", "historical-state", "organisation")
+# The languages of a country's `names`, and the two lists of other spellings kept beside them.
+NAME_LANGUAGES: dict[str, str] = {
+    "fa": "Dari/Persian", "ps": "Pashto", "ru": "Russian", "ur": "Urdu", "ar": "Arabic", "he": "Hebrew",
+    "uz": "Uzbek", "tg": "Tajik", "romanised": "romanisation", "abbreviations": "abbreviation",
+}
 DISPUTE_STATUSES = ("corrected", "unverified")
+
+# Relation-status periods: for each aspect of a relationship, the statuses it can be in.
+RELATION_ASPECTS: dict[str, tuple[str, ...]] = {
+    "relations": ("established", "severed"),  # diplomatic relations with Afghanistan
+    "recognition": ("recognised", "not-recognised"),  # of one Afghan government (an era)
+    "embassy": ("open", "closed", "suspended", "downgraded"),  # the counterpart's mission in Kabul
+    "afghan-mission": ("open", "closed", "suspended", "downgraded", "taliban-appointed"),  # Afghanistan's mission there
+}
 SEED_DOCUMENTS = ("seed-russia-article", "seed-taliban-essay", "seed-overview")
 
 
@@ -59,7 +72,7 @@ class Source:
     title: str
     url: str
     publisher: str
-    accessed: str
+    accessed: str | None = None  # the day the page was consulted; bundled sources always give it
 
 
 @dataclass(frozen=True)
@@ -137,6 +150,8 @@ class Country:
     iso2: str | None = None
     iso3: str | None = None
     aliases: tuple[str, ...] = ()
+    # Names in the region's languages, as (language, name): ("fa", "روسیه"), ("romanised", "Rossiya") ...
+    names: tuple[tuple[str, str], ...] = ()
     successor: str | None = None
     start: PartialDate | None = None
     end: PartialDate | None = None
@@ -155,10 +170,35 @@ class Era:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """A period during which one aspect of relations with a counterpart had one status."""
+
+    country: str
+    aspect: str
+    status: str
+    start: PartialDate
+    summary: str
+    sources: tuple[Source, ...]
+    origin: Origin
+    government: str | None = None  # the era whose government was (not) recognised; recognition only
+    end: PartialDate | None = None  # None: the status still holds
+    as_of: PartialDate | None = None  # for a status that still holds: the latest date a source confirms it
+    events: tuple[str, ...] = ()  # ids of the events that set or ended the status
+    notes: str | None = None
+
+    @property
+    def last_day(self) -> date:
+        return self.end.last_day if self.end else date.max
+
+
+@dataclass(frozen=True)
 class Dataset:
     version: str
     events: tuple[Event, ...]
     countries: dict[str, Country]
     observations: tuple[Observation, ...]
     eras: tuple[Era, ...]
+    relations: tuple[Relation, ...] = ()
     fingerprint: str = field(default="")
+    # Events of the user's data that replaced a bundled event of the same id: id -> the bundled record's origin.
+    replaced: dict[str, Origin] = field(default_factory=dict)

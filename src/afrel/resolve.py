@@ -7,15 +7,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from afrel.errors import UsageError
-from afrel.model import Country
+from afrel.model import NAME_LANGUAGES, Country
 
-# Arabic-script letters that Persian, Pashto and Urdu write differently; folded so either spelling matches.
-_ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "ھ": "ه", "ے": "ی"})
+# Letters written differently across languages and keyboards, folded so either spelling matches: Arabic vs
+# Persian/Urdu yeh, kaf and heh; Russian ё typed as е; the apostrophes and quote marks of Uzbek and Hebrew.
+_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "ھ": "ه", "ے": "ی", "ё": "е"}
+                     | dict.fromkeys("'ʻʼ‘’׳\"״`", ""))
 
 
 def normalise(text: str) -> str:
-    """Fold case, compatibility forms, diacritics, Arabic-script variants and punctuation spacing."""
-    text = unicodedata.normalize("NFKD", text.casefold().translate(_ARABIC_FOLD))
+    """Fold case, compatibility forms, diacritics, letter variants and punctuation spacing."""
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
     text = "".join(char for char in text if not unicodedata.combining(char))
     text = text.replace("\u200c", "").replace("_", " ").replace("-", " ").replace(".", " ")
     return " ".join(text.split())
@@ -25,7 +27,13 @@ def normalise(text: str) -> str:
 class Match:
     country: Country
     matched: str  # the name that matched
-    how: str  # id, iso2, iso3, name, formal name or alias
+    how: str  # id, iso2, iso3, name, formal name, alias, or a language's name ("Pashto name")
+    exact: bool = True  # False: only close to what was typed (a suggestion)
+    score: float = 1.0  # closeness for suggestions, 1.0 for exact matches
+
+
+# Which kind of name counts first when several countries share one (ranking only: they stay ambiguous).
+_RANK = ("id", "iso2", "iso3", "name", "formal name", "alias")
 
 
 def names_of(country: Country) -> Iterable[tuple[str, str]]:
@@ -39,6 +47,9 @@ def names_of(country: Country) -> Iterable[tuple[str, str]]:
         yield country.formal_name, "formal name"
     for alias in country.aliases:
         yield alias, "alias"
+    for language, name in country.names:
+        label = NAME_LANGUAGES[language]
+        yield name, label if language in ("romanised", "abbreviations") else f"{label} name"
 
 
 class CountryIndex:
@@ -51,7 +62,13 @@ class CountryIndex:
                     matches.append(Match(country, name, how))
 
     def lookup(self, text: str) -> list[Match]:
-        return list(self._by_name.get(normalise(text), []))
+        """Every country one of whose names is `text` (after folding), strongest kind of name first."""
+        matches = self._by_name.get(normalise(text), [])
+        return sorted(matches, key=lambda m: (_RANK.index(m.how) if m.how in _RANK else len(_RANK), m.country.id))
+
+    def explain(self, text: str, count: int = 5) -> tuple[Match, ...]:
+        """The exact matches of a name, or failing those the closest names, best first."""
+        return tuple(self.lookup(text)) or self.close(text, count)
 
     def resolve(self, text: str) -> Country:
         """The one country a name means; an unknown or ambiguous name is a UsageError naming the candidates."""
@@ -65,16 +82,25 @@ class CountryIndex:
         raise UsageError(f"unknown country {text!r}" + (f"; did you mean: {', '.join(hint)}?" if hint else
                                                          "; run 'afrel countries' for the names it knows"))
 
-    def suggest(self, text: str, count: int = 3) -> list[str]:
+    def close(self, text: str, count: int = 3) -> tuple[Match, ...]:
+        """Countries with a name close to `text`, closest first, one entry per country."""
         import difflib
 
-        close = difflib.get_close_matches(normalise(text), self._by_name, n=count * 3, cutoff=0.6)
-        ids: list[str] = []
-        for name in close:
-            for match in self._by_name[name]:
-                if match.country.id not in ids:
-                    ids.append(match.country.id)
-        return ids[:count]
+        typed = normalise(text)
+        scored = []
+        matcher = difflib.SequenceMatcher(b=typed, autojunk=False)
+        for name, matches in self._by_name.items():
+            matcher.set_seq1(name)
+            if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6 and (score := matcher.ratio()) >= 0.6:
+                scored += [Match(m.country, m.matched, m.how, exact=False, score=score) for m in matches]
+        scored.sort(key=lambda m: (-m.score, m.country.id))
+        best: dict[str, Match] = {}
+        for match in scored:
+            best.setdefault(match.country.id, match)
+        return tuple(best.values())[:count]
+
+    def suggest(self, text: str, count: int = 3) -> list[str]:
+        return [match.country.id for match in self.close(text, count)]
 
 
 def suggest_word(text: str, choices: Iterable[str]) -> str:

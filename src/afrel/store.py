@@ -11,15 +11,17 @@ import hashlib
 import json
 import os
 import sys
+from dataclasses import replace
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 from afrel.dates import PartialDate, parse_partial_date
-from afrel.model import AlternativeDate, Country, Dataset, Dispute, Era, Event, Observation, Origin, Source
+from afrel.errors import DataError, DataErrors
+from afrel.model import AlternativeDate, Country, Dataset, Dispute, Era, Event, Observation, Origin, Relation, Source
 
-FORMAT = "afrel-compiled-1"
+FORMAT = "afrel-compiled-3"
 COMPILED_NAME = "compiled.json"
 
 
@@ -80,7 +82,50 @@ def load_bundled() -> Dataset:
             return from_compiled(compiled)
     except (OSError, ValueError):
         pass
-    dataset = parse_files(files)
+    dataset = replace(parse_files(files), fingerprint=key)
+    _write_quietly(cached, to_compiled(dataset, key))
+    return dataset
+
+
+def read_user_files(paths: list[Path]) -> list[tuple[str, bytes]]:
+    """The bytes of every data file at the user's paths, named by path as the user gave it."""
+    from afrel.load import data_files, read_bytes
+
+    return [(str(file), read_bytes(file)) for path in paths for file in data_files(path)]
+
+
+def check_user_files(files: list[tuple[str, bytes]], base: Dataset | None) -> tuple[Dataset, list[DataError]]:
+    """Parse and check data files, laid over `base` if given; every problem in every file is returned."""
+    from afrel.load import parse
+    from afrel.validate import check_documents
+
+    documents, problems = [], []
+    for name, content in files:
+        try:
+            documents.append((name, parse(name, content)))
+        except DataError as error:
+            problems.append(error)
+    dataset, more = check_documents(documents, base)
+    return dataset, problems + more
+
+
+def load_with_user_data(paths: list[Path], base: Dataset) -> Dataset:
+    """The bundled data with the user's files laid over it, compiled once per change of either."""
+    files = read_user_files(paths)
+    if not files:
+        return base
+    key = fingerprint([*files, ("(bundled)", base.fingerprint.encode())])
+    cached = cache_dir() / f"user-{key[:32]}.json"
+    try:
+        compiled = json.loads(cached.read_bytes())
+        if compiled.get("fingerprint") == key:
+            return from_compiled(compiled)
+    except (OSError, ValueError):
+        pass
+    dataset, problems = check_user_files(files, base)
+    if problems:
+        raise DataErrors(problems)
+    dataset = replace(dataset, fingerprint=key)
     _write_quietly(cached, to_compiled(dataset, key))
     return dataset
 
@@ -114,7 +159,7 @@ def to_compiled(dataset: Dataset, key: str) -> dict[str, Any]:
         "version": dataset.version,
         "countries": [
             [c.id, c.name, c.kind, c.origin.file, c.origin.line, c.formal_name, c.iso2, c.iso3, list(c.aliases),
-             c.successor, _date(c.start), _date(c.end)]
+             [list(pair) for pair in c.names], c.successor, _date(c.start), _date(c.end)]
             for c in dataset.countries.values()
         ],
         "events": [
@@ -132,6 +177,12 @@ def to_compiled(dataset: Dataset, key: str) -> dict[str, Any]:
             [r.id, r.name, str(r.start), r.origin.file, r.origin.line, [_source(s) for s in r.sources], _date(r.end)]
             for r in dataset.eras
         ],
+        "relations": [
+            [r.country, r.aspect, r.status, str(r.start), r.summary, [_source(s) for s in r.sources], r.origin.file,
+             r.origin.line, r.government, _date(r.end), _date(r.as_of), list(r.events), r.notes]
+            for r in dataset.relations
+        ],
+        "replaced": {event_id: [o.file, o.line] for event_id, o in dataset.replaced.items()},
     }
 
 
@@ -142,7 +193,8 @@ def _maybe_date(value: str | None) -> PartialDate | None:
 def from_compiled(compiled: dict[str, Any]) -> Dataset:
     countries = {
         row[0]: Country(row[0], row[1], row[2], Origin(row[3], row[4]), row[5], row[6], row[7], tuple(row[8]),
-                        row[9], _maybe_date(row[10]), _maybe_date(row[11]))
+                        tuple((language, name) for language, name in row[9]), row[10], _maybe_date(row[11]),
+                        _maybe_date(row[12]))
         for row in compiled["countries"]
     }
     events = tuple(
@@ -164,4 +216,11 @@ def from_compiled(compiled: dict[str, Any]) -> Dataset:
             _maybe_date(row[6]))
         for row in compiled["eras"]
     )
-    return Dataset(compiled["version"], events, countries, observations, eras, compiled["fingerprint"])
+    relations = tuple(
+        Relation(row[0], row[1], row[2], parse_partial_date(row[3]), row[4], tuple(Source(*s) for s in row[5]),
+                 Origin(row[6], row[7]), row[8], _maybe_date(row[9]), _maybe_date(row[10]), tuple(row[11]), row[12])
+        for row in compiled["relations"]
+    )
+    replaced = {event_id: Origin(*origin) for event_id, origin in compiled["replaced"].items()}
+    return Dataset(compiled["version"], events, countries, observations, eras, relations, compiled["fingerprint"],
+                   replaced)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from afrel.dates import DateError, PartialDate, parse_partial_date
@@ -12,6 +13,7 @@ from afrel.model import (
     COUNTRY_KINDS,
     DISPUTE_STATUSES,
     INDICATORS,
+    NAME_LANGUAGES,
     SEED_DOCUMENTS,
     TAGS,
     AlternativeDate,
@@ -21,7 +23,9 @@ from afrel.model import (
     Era,
     Event,
     Observation,
+    RELATION_ASPECTS,
     Origin,
+    Relation,
     Source,
 )
 
@@ -36,10 +40,13 @@ EVENT_FIELDS = {
     "alternative_dates", "disputes",
 }
 SOURCE_FIELDS = {"title", "url", "publisher", "accessed"}
-COUNTRY_FIELDS = {"id", "name", "kind", "formal_name", "iso2", "iso3", "aliases", "successor", "start", "end"}
+COUNTRY_FIELDS = {"id", "name", "kind", "formal_name", "iso2", "iso3", "aliases", "names", "successor", "start",
+                  "end"}
 OBSERVATION_FIELDS = {"country", "indicator", "value", "unit", "year", "source", "note"}
 ERA_FIELDS = {"id", "name", "start", "end", "sources"}
-SECTIONS = ("meta", "countries", "events", "observations", "eras")
+RELATION_FIELDS = {"country", "aspect", "status", "government", "start", "end", "as_of", "summary", "events", "sources",
+                   "notes"}
+SECTIONS = ("meta", "countries", "events", "observations", "eras", "relations")
 
 
 class _Record:
@@ -149,7 +156,7 @@ class _Record:
 
 
 def _source(record: _Record) -> Source | None:
-    if not record.fields(SOURCE_FIELDS, ("title", "url", "publisher", "accessed")):
+    if not record.fields(SOURCE_FIELDS, ("title", "url", "publisher")):
         return None
     title, url, publisher = record.text("title"), record.text("url"), record.text("publisher")
     accessed = record.date("accessed")
@@ -158,8 +165,8 @@ def _source(record: _Record) -> Source | None:
     if accessed and accessed.day is None:
         record.problem(f"{record.where}.accessed", "give the full day the page was consulted",
                        record.line_of("accessed"))
-    if title and url and publisher and accessed:
-        return Source(title, url, publisher, accessed.iso())
+    if title and url and publisher and (accessed or "accessed" not in record.mapping):
+        return Source(title, url, publisher, accessed.iso() if accessed else None)
     return None
 
 
@@ -225,10 +232,35 @@ def _country(record: _Record) -> Country | None:
             record.problem(f"{record.where}.{key}", f"expected {size} capital letters", record.line_of(key))
     start, end = record.date("start"), record.date("end")
     aliases, formal, successor = record.strings("aliases"), record.text("formal_name", False), record.text("successor", False)
+    names = _names(record)
     if not (complete and ident and name and kind):
         return None
-    return Country(ident, name, kind, record.origin(), formal or None, iso2 or None, iso3 or None, aliases,
+    return Country(ident, name, kind, record.origin(), formal or None, iso2 or None, iso3 or None, aliases, names,
                    successor or None, start, end)
+
+
+def _names(record: _Record) -> tuple[tuple[str, str], ...]:
+    value = record.mapping.get("names")
+    if value is None:
+        return ()
+    line = record.line_of("names")
+    if not isinstance(value, dict):
+        record.problem(f"{record.where}.names", "expected a mapping of language to name", line)
+        return ()
+    names = []
+    for language, written in value.items():
+        field = f"{record.where}.names.{language}"
+        if language not in NAME_LANGUAGES:
+            record.problem(field, f"unknown language (known: {', '.join(NAME_LANGUAGES)})", line)
+            continue
+        for item in written if isinstance(written, list) else [written]:
+            if not isinstance(item, str) or not item.strip():
+                record.problem(field, "expected non-empty text", line)
+            elif _BIDI.search(item):
+                record.problem(field, "contains a Unicode bidirectional control character", line)
+            else:
+                names.append((language, item.strip()))
+    return tuple(names)
 
 
 def _observation(record: _Record) -> Observation | None:
@@ -265,19 +297,54 @@ def _era(record: _Record) -> Era | None:
     return Era(ident, name, start, record.origin(), sources, end)
 
 
+def _relation(record: _Record) -> Relation | None:
+    complete = record.fields(RELATION_FIELDS, ("country", "aspect", "status", "start", "summary", "sources"))
+    country, aspect, status = record.text("country"), record.text("aspect"), record.text("status")
+    government = record.text("government", required=False)
+    start, end, as_of = record.date("start"), record.date("end"), record.date("as_of")
+    summary, notes = record.text("summary"), record.text("notes", required=False)
+    events, sources = record.strings("events"), _sources(record)
+    if aspect and aspect not in RELATION_ASPECTS:
+        record.problem(f"{record.where}.aspect", f"unknown aspect {aspect!r} (known: {', '.join(RELATION_ASPECTS)})",
+                       record.line_of("aspect"))
+    elif aspect and status and status not in RELATION_ASPECTS[aspect]:
+        record.problem(f"{record.where}.status", f"{aspect} is one of: {', '.join(RELATION_ASPECTS[aspect])}",
+                       record.line_of("status"))
+    if aspect == "recognition" and not government:
+        record.problem(f"{record.where}.government", "recognition names the era of the government it concerns")
+    elif aspect != "recognition" and government:
+        record.problem(f"{record.where}.government", "only recognition names a government", record.line_of("government"))
+    if start and end and end.last_day < start.first_day:
+        record.problem(f"{record.where}.end", f"ends ({end}) before it starts ({start})", record.line_of("end"))
+    if end and as_of:
+        record.problem(f"{record.where}.as_of", "only a status that still holds (no end) takes as_of",
+                       record.line_of("as_of"))
+    if not (complete and country and aspect and status and start and summary and sources):
+        return None
+    return Relation(country, aspect, status, start, summary, sources, record.origin(), government or None, end, as_of,
+                    events, notes or None)
+
+
 _READERS: dict[str, Callable[[_Record], Any]] = {
     "countries": _country,
     "events": _event,
     "observations": _observation,
     "eras": _era,
+    "relations": _relation,
 }
 
 
-def check_documents(documents: Iterable[tuple[str, Any]]) -> tuple[Dataset, list[DataError]]:
-    """Read every record of every document, then check ids and cross-references; return what was read."""
-    problems: list[DataError] = []
-    records: dict[str, list[Any]] = {section: [] for section in _READERS}
-    version = ""
+@dataclass
+class Records:
+    """What one layer of data files holds, read and checked record by record."""
+
+    version: str = ""
+    sections: dict[str, list[Any]] = field(default_factory=lambda: {section: [] for section in _READERS})
+
+
+def read_records(documents: Iterable[tuple[str, Any]], problems: list[DataError]) -> Records:
+    """Read every record of every document; each problem found is added to `problems`."""
+    records = Records()
     for file, document in documents:
         if not isinstance(document, dict):
             problems.append(DataError(file, 1, "(top)", f"expected a mapping with one of: {', '.join(SECTIONS)}"))
@@ -287,7 +354,7 @@ def check_documents(documents: Iterable[tuple[str, Any]]) -> tuple[Dataset, list
             if section == "meta":
                 meta = _Record(body, file, "meta", problems, line)
                 if meta.fields({"version"}, ("version",)):
-                    version = meta.text("version") or version
+                    records.version = meta.text("version") or records.version
                 continue
             if section not in _READERS:
                 problems.append(DataError(file, line, section, f"unknown section (known: {', '.join(SECTIONS)})"))
@@ -299,32 +366,70 @@ def check_documents(documents: Iterable[tuple[str, Any]]) -> tuple[Dataset, list
                 record = _Record(item, file, f"{section}[{index}]", problems, line)
                 value = _READERS[section](record)
                 if value is not None:
-                    records[section].append(value)
-    _check_references(records, problems)
-    countries = {country.id: country for country in records["countries"]}
-    events = tuple(sorted(records["events"], key=lambda event: event.sort_key))
-    eras = tuple(sorted(records["eras"], key=lambda era: era.start.sort_key))
-    dataset = Dataset(version or "unversioned", events, countries, tuple(records["observations"]), eras)
+                    records.sections[section].append(value)
+    return records
+
+
+def check_documents(documents: Iterable[tuple[str, Any]], base: Dataset | None = None,
+                    ) -> tuple[Dataset, list[DataError]]:
+    """Read the documents, lay them over `base` (the bundled data) and check ids and cross-references.
+
+    A record with the id of one in `base` replaces it; two records with one id in the same layer are an error.
+    """
+    problems: list[DataError] = []
+    records = read_records(documents, problems)
+    for section in ("countries", "events", "eras"):
+        _check_unique(records.sections[section], problems)
+    sections = records.sections
+    replaced: dict[str, Origin] = {}
+    if base is not None:
+        own_events = {event.id for event in sections["events"]}
+        replaced = {event.id: event.origin for event in base.events if event.id in own_events}
+        sections = {
+            "countries": _overlay(list(base.countries.values()), sections["countries"]),
+            "events": _overlay(list(base.events), sections["events"]),
+            "eras": _overlay(list(base.eras), sections["eras"]),
+            "observations": [*base.observations, *sections["observations"]],
+            "relations": [*base.relations, *sections["relations"]],
+        }
+    _check_references(sections, problems)
+    countries = {country.id: country for country in sections["countries"]}
+    dataset = Dataset(
+        version=records.version or (base.version if base else "unversioned"),
+        events=tuple(sorted(sections["events"], key=lambda event: event.sort_key)),
+        countries=countries,
+        observations=tuple(sections["observations"]),
+        eras=tuple(sorted(sections["eras"], key=lambda era: era.start.sort_key)),
+        relations=tuple(sorted(sections["relations"], key=lambda r: (r.country, r.aspect, r.start.sort_key))),
+        replaced=replaced,
+    )
     return dataset, problems
 
 
-def build_dataset(documents: Iterable[tuple[str, Any]]) -> Dataset:
-    dataset, problems = check_documents(documents)
+def build_dataset(documents: Iterable[tuple[str, Any]], base: Dataset | None = None) -> Dataset:
+    dataset, problems = check_documents(documents, base)
     if problems:
         raise DataErrors(problems)
     return dataset
 
 
+def _overlay(base: list[Any], own: list[Any]) -> list[Any]:
+    ids = {record.id for record in own}
+    return [record for record in base if record.id not in ids] + own
+
+
+def _check_unique(records: list[Any], problems: list[DataError]) -> None:
+    seen: dict[str, Origin] = {}
+    for record in records:
+        if record.id in seen:
+            first = seen[record.id]
+            problems.append(DataError(record.origin.file, record.origin.line, "id",
+                                      f"duplicate id {record.id!r} (first in {first.file}:{first.line})"))
+        else:
+            seen[record.id] = record.origin
+
+
 def _check_references(records: dict[str, list[Any]], problems: list[DataError]) -> None:
-    for section in ("countries", "events", "eras"):
-        seen: dict[str, Origin] = {}
-        for record in records[section]:
-            if record.id in seen:
-                first = seen[record.id]
-                problems.append(DataError(record.origin.file, record.origin.line, "id",
-                                          f"duplicate id {record.id!r} (first in {first.file}:{first.line})"))
-            else:
-                seen[record.id] = record.origin
     known = {country.id for country in records["countries"]}
     for country in records["countries"]:
         if country.successor and country.successor not in known:
@@ -339,3 +444,30 @@ def _check_references(records: dict[str, list[Any]], problems: list[DataError]) 
         if observation.country not in known:
             problems.append(DataError(observation.origin.file, observation.origin.line, "country",
                                       f"unknown country {observation.country!r}"))
+    _check_relations(records, known, problems)
+
+
+def _check_relations(records: dict[str, list[Any]], known: set[str], problems: list[DataError]) -> None:
+    eras = {era.id for era in records["eras"]}
+    events = {event.id for event in records["events"]}
+    periods: dict[tuple[str, str, str | None], list[Relation]] = {}
+    for relation in records["relations"]:
+        where = relation.origin
+        if relation.country not in known:
+            problems.append(DataError(where.file, where.line, "country", f"unknown country {relation.country!r}"))
+        if relation.government and relation.government not in eras:
+            problems.append(DataError(where.file, where.line, "government",
+                                      f"unknown era {relation.government!r} (known: {', '.join(sorted(eras))})"))
+        for event_id in relation.events:
+            if event_id not in events:
+                problems.append(DataError(where.file, where.line, "events", f"unknown event {event_id!r}"))
+        periods.setdefault((relation.country, relation.aspect, relation.government), []).append(relation)
+    for group in periods.values():
+        group.sort(key=lambda r: r.start.sort_key)
+        for earlier, later in zip(group, group[1:]):
+            # Periods of one aspect follow each other; a shared boundary day (ends and starts on it) is allowed.
+            if later.start.first_day < earlier.last_day:
+                problems.append(DataError(
+                    later.origin.file, later.origin.line, "start",
+                    f"{later.country} {later.aspect} period from {later.start} overlaps the one from {earlier.start}"
+                    f" ({earlier.origin.file}:{earlier.origin.line})"))

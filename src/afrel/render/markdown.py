@@ -22,6 +22,7 @@ def _table(table: Table) -> str:
 
 
 def render_markdown(output: Output, **_: Any) -> str:
-    parts = [_table(table) for table in output.display]
+    parts = ["```\n" + "\n".join(output.figure) + "\n```\n"] if output.figure else []
+    parts += [_table(table) for table in output.display if table.rows]
     parts += [f"> {_cell(note)}\n" for note in output.notes]
     return "\n".join(parts)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from afrel.dates import PartialDate
+from afrel.errors import DataError
 from afrel.model import Country, Dataset, Event, Observation, Source
 from afrel.query import Comparison, Profile, Stats
 
@@ -16,6 +17,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     title: str | None = None
     wide: frozenset[str] = frozenset()  # columns that take the spare width when text wraps
+    highlight: tuple[str, ...] = ()  # words to highlight in tables for people (search matches)
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class Output:
     flat: Table  # one flat table (csv, tsv)
     display: tuple[Table, ...]  # tables for people (table, markdown)
     notes: tuple[str, ...] = field(default=())  # warnings shown under the tables for people
+    figure: tuple[str, ...] = field(default=())  # lines drawn to the terminal's width, shown above the tables
 
 
 # JSON records: the keys below are the documented, stable interface (see `afrel schema`).
@@ -38,7 +41,7 @@ def date_record(value: PartialDate | None) -> dict[str, Any] | None:
     return {"value": value.iso(), "precision": value.precision.value, "approximate": value.approximate}
 
 
-def source_record(source: Source) -> dict[str, str]:
+def source_record(source: Source) -> dict[str, str | None]:
     return {"title": source.title, "url": source.url, "publisher": source.publisher, "accessed": source.accessed}
 
 
@@ -84,10 +87,18 @@ def country_record(country: Country) -> dict[str, Any]:
         "iso2": country.iso2,
         "iso3": country.iso3,
         "aliases": list(country.aliases),
+        "names": names_record(country),
         "successor": country.successor,
         "start": date_record(country.start),
         "end": date_record(country.end),
     }
+
+
+def names_record(country: Country) -> dict[str, list[str]]:
+    names: dict[str, list[str]] = {}
+    for language, name in country.names:
+        names.setdefault(language, []).append(name)
+    return names
 
 
 # Text for people.
@@ -124,7 +135,7 @@ EVENT_COLUMNS = (
 )
 
 
-def _event_row(event: Event) -> tuple[str, ...]:
+def event_row(event: Event) -> tuple[str, ...]:
     return (
         event.id,
         event.date.iso(),
@@ -152,7 +163,7 @@ def timeline_view(events: tuple[Event, ...], dataset: Dataset) -> Output:
         wide=frozenset({"Title"}),
     )
     notes = () if events else ("No events match.",)
-    return Output(records, tuple(records), Table(EVENT_COLUMNS, tuple(_event_row(e) for e in events)), (display,), notes)
+    return Output(records, tuple(records), Table(EVENT_COLUMNS, tuple(event_row(e) for e in events)), (display,), notes)
 
 
 def _figure_text(observation: Observation | None) -> str:
@@ -270,22 +281,63 @@ def profile_view(result: Profile, dataset: Dataset) -> Output:
     return Output(document, (document,), flat, (facts, relation, recent))
 
 
-COUNTRY_COLUMNS = ("id", "name", "kind", "iso2", "iso3", "successor", "aliases")
+COUNTRY_COLUMNS = ("id", "name", "kind", "iso2", "iso3", "successor", "aliases", "names")
 
 
 def countries_view(countries: tuple[Country, ...]) -> Output:
     records = [country_record(c) for c in countries]
     flat = Table(
         COUNTRY_COLUMNS,
-        tuple((c.id, c.name, c.kind, c.iso2 or "", c.iso3 or "", c.successor or "", _joined(c.aliases))
-              for c in countries),
+        tuple((c.id, c.name, c.kind, c.iso2 or "", c.iso3 or "", c.successor or "", _joined(c.aliases),
+               _joined([f"{language}:{name}" for language, name in c.names])) for c in countries),
     )
     display = Table(
-        ("Id", "Name", "Codes", "Aliases"),
-        tuple((c.id, c.name, " ".join(x for x in (c.iso2, c.iso3) if x), ", ".join(c.aliases)) for c in countries),
-        wide=frozenset({"Aliases"}),
+        ("Id", "Name", "Codes", "Also known as"),
+        tuple((c.id, c.name, " ".join(x for x in (c.iso2, c.iso3) if x),
+               ", ".join([*c.aliases, *(name for _, name in c.names)])) for c in countries),
+        wide=frozenset({"Also known as"}),
     )
     return Output(records, tuple(records), flat, (display,))
+
+
+def name_matches_view(text: str, matches: tuple[Any, ...]) -> Output:
+    """What a name resolves to (`countries --search`): each candidate, the name that matched and how."""
+    records = [{"country": m.country.id, "name": m.country.name, "matched": m.matched, "how": m.how,
+                "exact": m.exact, "score": round(m.score, 3)} for m in matches]
+    flat = Table(("country", "name", "matched", "how", "exact", "score"),
+                 tuple((r["country"], r["name"], r["matched"], r["how"], str(r["exact"]).lower(), f"{r['score']:.3f}")
+                       for r in records))
+    display = Table(("Country", "Name", "Matched", "How"),
+                    tuple((m.country.id, m.country.name, m.matched, m.how + ("" if m.exact else " (close, not exact)"))
+                          for m in matches), wide=frozenset({"Matched"}))
+    exact = [m for m in matches if m.exact]
+    if len(exact) == 1:
+        note = f"{text!r} resolves to {exact[0].country.id}."
+    elif exact:
+        note = f"{text!r} is ambiguous: commands will ask which of these you mean."
+    elif matches:
+        note = f"{text!r} matches no name exactly; commands will refuse it and suggest these."
+    else:
+        note = f"{text!r} matches no name; run 'afrel countries' for the names afrel knows."
+    return Output({"query": text, "matches": records}, tuple(records), flat, (display,), (note,))
+
+
+def validation_view(files: list[str], dataset: Dataset, problems: list[DataError]) -> Output:
+    records = [{"file": p.file, "line": p.line, "field": p.field, "message": p.message} for p in problems]
+    document = {
+        "valid": not problems,
+        "files": files,
+        "counts": {"events": len(dataset.events), "countries": len(dataset.countries),
+                   "observations": len(dataset.observations), "eras": len(dataset.eras),
+                   "relations": len(dataset.relations)},
+        "problems": records,
+    }
+    flat = Table(("file", "line", "field", "message"), tuple((p.file, str(p.line), p.field, p.message) for p in problems))
+    display = Table(("File", "Line", "Field", "Problem"), flat.rows, wide=frozenset({"Problem"}))
+    summary = (f"{len(problems)} problem(s) in {len(files)} file(s)." if problems else
+               f"OK: {len(files)} file(s); {len(dataset.events)} events, {len(dataset.countries)} countries, "
+               f"{len(dataset.observations)} figures, {len(dataset.relations)} status periods.")
+    return Output(document, tuple(records), flat, (display,), (summary,))
 
 
 def stats_view(result: Stats, dataset: Dataset) -> Output:

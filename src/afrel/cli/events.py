@@ -1,0 +1,250 @@
+"""Commands about events: timeline, search, show, cite, chart and export."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from afrel.cli.app import (
+    CountryFilter,
+    DataOption,
+    ExactOption,
+    FormatOption,
+    JsonOption,
+    SinceOption,
+    TagFilter,
+    UntilOption,
+    app,
+    choice,
+    complete_event,
+    emit,
+    load,
+    selection,
+    terminal,
+    write,
+)
+from afrel.errors import UsageError
+from afrel.render import Format
+
+LimitOption = Annotated[int | None, typer.Option(min=1, help="Print at most this many events.")]
+
+
+@app.command()
+def timeline(
+    country: CountryFilter = None,
+    exact: ExactOption = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    tag: TagFilter = None,
+    search: Annotated[str | None, typer.Option(help="Only events whose title, summary or notes contain all these "
+                                                    "words (case and accents ignored).")] = None,
+    limit: LimitOption = None,
+    reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
+    data: DataOption = None,
+    format: FormatOption = Format.table,
+    json: JsonOption = False,
+) -> None:
+    """Events between Afghanistan and other states, oldest first.
+
+    A date known only to the year or month matches any range it overlaps:
+    --since 1919-06 includes an event dated only 1919.
+
+    \b
+    Examples:
+      afrel timeline --country russia
+      afrel timeline --country pakistan --tag border --since 2021
+      afrel timeline --country russia --format json | jq '.[].title'
+    """
+    from afrel.query import timeline as run_timeline
+    from afrel.render.views import timeline_view
+
+    dataset = load(data)
+    chosen = selection(dataset, country, exact, since, until, tag, search=search, limit=limit, reverse=reverse)
+    emit(timeline_view(run_timeline(dataset, chosen), dataset), format, json)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to look for; each must start a word of the event.",
+                                        show_default=False)],
+    country: CountryFilter = None,
+    exact: ExactOption = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    tag: TagFilter = None,
+    limit: LimitOption = None,
+    data: DataOption = None,
+    format: FormatOption = Format.table,
+    json: JsonOption = False,
+) -> None:
+    """Full-text search of titles, summaries and notes, best match first.
+
+    Every word must match the start of a word ('recogni' finds 'recognised'); case, accents and Arabic-script
+    letter variants are ignored. A match in a title counts three times one in a summary; notes count half.
+    Matching words are highlighted in tables.
+
+    \b
+    Examples:
+      afrel search "durand line"
+      afrel search embassy --country india --since 2021
+      afrel search recognition --json | jq '.[] | {id, score}'
+    """
+    from afrel.query import timeline as run_timeline
+    from afrel.render.detailview import search_view
+    from afrel.textsearch import search as run_search
+
+    dataset = load(data)
+    events = run_timeline(dataset, selection(dataset, country, exact, since, until, tag))
+    hits = run_search(events, text)
+    emit(search_view(hits[:limit] if limit else hits, len(hits), dataset), format, json)
+
+
+@app.command()
+def show(
+    event_id: Annotated[str, typer.Argument(metavar="ID", help="An event id, as timeline and search print it.",
+                                            autocompletion=complete_event, show_default=False)],
+    data: DataOption = None,
+    format: FormatOption = Format.table,
+    json: JsonOption = False,
+) -> None:
+    """One event in full: dates and precision, sources, notes, disputed dates, era, related events, origin.
+
+    \b
+    Examples:
+      afrel show russia-recognises-islamic-emirate-2025
+      afrel show treaty-of-rawalpindi-1919 --json | jq '.sources[].url'
+    """
+    from afrel.details import details
+    from afrel.render.detailview import show_view
+
+    dataset = load(data)
+    emit(show_view(details(dataset, event_id), dataset), format, json)
+
+
+class CiteStyle(str, Enum):
+    text = "text"
+    bibtex = "bibtex"
+    csl_json = "csl-json"
+
+
+@app.command()
+def cite(
+    event_ids: Annotated[list[str], typer.Argument(metavar="ID...", help="One or more event ids.",
+                                                   autocompletion=complete_event, show_default=False)],
+    style: Annotated[CiteStyle, typer.Option(help="Citation style.", case_sensitive=False)] = CiteStyle.text,
+    data: DataOption = None,
+) -> None:
+    """Citations of the sources behind events, ready for a paper or a reference manager.
+
+    text is one reference per line; bibtex gives @misc entries; csl-json is the CSL JSON that Zotero, Pandoc
+    and citeproc read.
+
+    \b
+    Examples:
+      afrel cite treaty-of-rawalpindi-1919
+      afrel cite treaty-of-rawalpindi-1919 --style bibtex >> refs.bib
+      afrel cite treaty-of-rawalpindi-1919 --style csl-json | jq '.[0].URL'
+    """
+    from afrel.details import find_event
+    from afrel.render.cite import STYLES
+
+    dataset = load(data)
+    events = [find_event(dataset, event_id) for event_id in event_ids]
+    write(STYLES[style.value](events))
+
+
+@app.command()
+def chart(
+    per: Annotated[str, typer.Option(metavar="year|decade", help="Count events per year or per decade.")] = "decade",
+    by: Annotated[str | None, typer.Option(metavar="counterpart|tag",
+                                           help="One row per counterpart or tag instead of one bar per period.")] = None,
+    top: Annotated[int, typer.Option(min=1, help="With --by: how many rows (the largest) to show.")] = 15,
+    eras: Annotated[bool, typer.Option("--eras", help="Draw Afghanistan's eras as a band, with the events on it.")
+                    ] = False,
+    country: CountryFilter = None,
+    exact: ExactOption = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    tag: TagFilter = None,
+    data: DataOption = None,
+    format: FormatOption = Format.table,
+    json: JsonOption = False,
+) -> None:
+    """Terminal charts of the events: counts per year or decade, by counterpart or tag, or a band of eras.
+
+    Charts fit the terminal width and use plain ASCII when the output cannot show other characters
+    (TERM=dumb, or a non-UTF-8 encoding). JSON, CSV and the other formats give the counts themselves.
+
+    \b
+    Examples:
+      afrel chart
+      afrel chart --country pakistan --per year --since 2001
+      afrel chart --by counterpart --top 10
+      afrel chart --eras
+    """
+    from afrel.charts import GROUPINGS, PERIODS, histogram
+    from afrel.query import timeline as run_timeline
+    from afrel.render.chartview import era_band_view, histogram_view
+
+    choice("--per", per, PERIODS)
+    choice("--by", by, GROUPINGS)
+    dataset = load(data)
+    events = run_timeline(dataset, selection(dataset, country, exact, since, until, tag))
+    screen = terminal()
+    if eras:
+        if by:
+            raise UsageError("--eras draws one band; it does not take --by")
+        emit(era_band_view(dataset, events, screen.width, screen.ascii), format, json)
+        return
+    emit(histogram_view(histogram(events, per, by, top), dataset, screen.width, screen.ascii), format, json)
+
+
+class ExportFormat(str, Enum):
+    timelinejs = "timelinejs"
+    html = "html"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    to: Annotated[ExportFormat, typer.Option("--to", help="What to write.", case_sensitive=False)],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.",
+                                                dir_okay=False)] = None,
+    title: Annotated[str | None, typer.Option(help="Title of the page or timeline.")] = None,
+    country: CountryFilter = None,
+    exact: ExactOption = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    tag: TagFilter = None,
+    data: DataOption = None,
+) -> None:
+    """The (filtered) timeline as a file for other tools: TimelineJS, a self-contained HTML page, JSON or CSV.
+
+    timelinejs is TimelineJS3's JSON (events with dates, text, groups by counterpart, and Afghanistan's eras);
+    html is one page with the events and their sources that needs no network access to view; json and csv are
+    the same as 'timeline --format json|csv'.
+
+    \b
+    Examples:
+      afrel export --to html --country russia -o russia.html
+      afrel export --to timelinejs --country pakistan > pakistan-timeline.json
+    """
+    from afrel.query import timeline as run_timeline
+    from afrel.render.export import EXPORTERS
+
+    dataset = load(data)
+    chosen = selection(dataset, country, exact, since, until, tag)
+    text = EXPORTERS[to.value](run_timeline(dataset, chosen), dataset, title)
+    if output is None:
+        write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {str(output)!r}: {error.strerror or error}") from None
+    sys.stderr.write(f"wrote {output}\n")

@@ -1,0 +1,178 @@
+"""Commands about counterparts: compare, profile, status, countries and stats."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from afrel.cli.app import (
+    CountryFilter,
+    DataOption,
+    FormatOption,
+    JsonOption,
+    app,
+    choice,
+    complete_country,
+    emit,
+    load,
+    parse_date,
+    resolve,
+)
+from afrel.errors import UsageError
+from afrel.render import Format
+
+
+@app.command()
+def compare(
+    countries: Annotated[list[str], typer.Argument(help="Two or more countries.", autocompletion=complete_country,
+                                                   show_default=False)],
+    latest: Annotated[bool, typer.Option("--latest", help="Each country's latest figure, even if the years differ "
+                                                          "(default: the latest year all countries share).")] = False,
+    publisher: Annotated[str | None, typer.Option(help="Only figures from this publisher, e.g. 'world bank', "
+                                                       "'factbook' or 'wikipedia' (the seed article's infobox).")] = None,
+    data: DataOption = None,
+    format: FormatOption = Format.table,
+    json: JsonOption = False,
+) -> None:
+    """Indicators side by side: area, population, GDP, GDP per capita, government, capital, languages.
+
+    Each value shows its year; the sources are listed under the table. By default figures come from one
+    publisher and the latest year every country has, so they compare like with like; a warning marks rows
+    whose years differ. With two countries, Ratio is the first value divided by the second.
+
+    \b
+    Examples:
+      afrel compare afghanistan russia
+      afrel compare afghanistan pakistan iran --format markdown
+      afrel compare afghanistan russia --publisher wikipedia
+      afrel compare afghanistan russia --json | jq '.indicators[] | {indicator, ratio}'
+    """
+    from afrel.query import compare as run_compare
+    from afrel.render.views import compare_view
+
+    if len(countries) < 2:
+        raise UsageError("compare needs at least two countries, e.g. 'afrel compare afghanistan russia'")
+    dataset = load(data)
+    resolved = tuple(resolve(dataset, name) for name in countries)
+    emit(compare_view(run_compare(dataset, resolved, latest, publisher)), format, json)
+
+
+@app.command()
+def profile(
+    country: Annotated[str, typer.Argument(help="A country.", autocompletion=complete_country, show_default=False)],
+    recent: Annotated[int, typer.Option(min=0, help="How many recent events to list.")] = 5,
+    data: DataOption = None,
+    format: FormatOption = Format.table,
+    json: JsonOption = False,
+) -> None:
+    """One country: its indicators, its relations with Afghanistan in brief, and its latest events.
+
+    \b
+    Examples:
+      afrel profile russia
+      afrel profile pakistan --recent 10 --json
+    """
+    from afrel.query import profile as run_profile
+    from afrel.render.views import profile_view
+
+    dataset = load(data)
+    emit(profile_view(run_profile(dataset, resolve(dataset, country), recent), dataset), format, json)
+
+
+@app.command()
+def status(
+    country: Annotated[str | None, typer.Argument(help="A country; leave out for every counterpart.",
+                                                  autocompletion=complete_country, show_default=False)] = None,
+    on: Annotated[str | None, typer.Option(help="The date: 2025-12-31, 1980 or 'May 1997'. A year or month means "
+                                                "its last day. Default: today.")] = None,
+    only: Annotated[str | None, typer.Option(metavar="STATUS", help="Only counterparts with this status in some "
+                                                                    "aspect, e.g. recognised or taliban-appointed.")
+                    ] = None,
+    data: DataOption = None,
+    format: FormatOption = Format.table,
+    json: JsonOption = False,
+) -> None:
+    """The state of relations on a date: diplomatic relations, recognition of the Afghan government of the day,
+    the counterpart's embassy in Kabul and Afghanistan's mission in its capital, each with its sources.
+
+    An aspect with no recorded period shows as 'no record': afrel never guesses a status.
+
+    \b
+    Examples:
+      afrel status russia
+      afrel status pakistan --on 1998-06-01
+      afrel status --on 2025-12-31 --only recognised
+      afrel status --on 2025-12-31 --json | jq '.[] | {country: .country.id, recognition: .aspects[1].status}'
+    """
+    import datetime
+
+    from afrel.model import RELATION_ASPECTS
+    from afrel.render.statusview import status_view
+    from afrel.status import status as run_status
+    from afrel.status import status_all
+
+    statuses = tuple(dict.fromkeys(s for values in RELATION_ASPECTS.values() for s in values))
+    choice("--only", only, statuses)
+    day = parse_date("--on", on)
+    when = day.last_day if day else datetime.date.today()
+    dataset = load(data)
+    results = (run_status(dataset, resolve(dataset, country), when),) if country else status_all(dataset, when)
+    if only:
+        results = tuple(r for r in results if r.has_status(only))
+    emit(status_view(results, dataset, single=country is not None), format, json)
+
+
+@app.command()
+def countries(
+    search: Annotated[str | None, typer.Option(
+        help="Show what this name resolves to and why: the countries whose id, code, name or alias matches it "
+             "exactly, else the closest names.")] = None,
+    data: DataOption = None,
+    format: FormatOption = Format.table,
+    json: JsonOption = False,
+) -> None:
+    """The countries and bodies the other commands accept, with their codes and names in other languages.
+
+    Any of the id, ISO codes, names or aliases may be given where a country is asked for; case, accents and
+    Arabic-script letter variants do not matter.
+
+    \b
+    Examples:
+      afrel countries
+      afrel countries --search СССР
+      afrel countries --format csv
+    """
+    from afrel.render.views import countries_view, name_matches_view
+    from afrel.resolve import CountryIndex
+
+    dataset = load(data)
+    if search is not None:
+        emit(name_matches_view(search, CountryIndex(dataset.countries.values()).explain(search)), format, json)
+        return
+    ordered = tuple(sorted(dataset.countries.values(), key=lambda c: c.id))
+    emit(countries_view(ordered), format, json)
+
+
+@app.command()
+def stats(
+    country: CountryFilter = None,
+    data: DataOption = None,
+    format: FormatOption = Format.table,
+    json: JsonOption = False,
+) -> None:
+    """Counts of the data: events by counterpart, tag, decade, source publisher and date precision.
+
+    \b
+    Examples:
+      afrel stats
+      afrel stats --country pakistan --json | jq .totals
+    """
+    from afrel.query import TimelineFilter
+    from afrel.query import stats as run_stats
+    from afrel.query import timeline as run_timeline
+    from afrel.render.views import stats_view
+
+    dataset = load(data)
+    events = run_timeline(dataset, TimelineFilter(countries=tuple(resolve(dataset, n).id for n in country or ())))
+    emit(stats_view(run_stats(dataset, events), dataset), format, json)

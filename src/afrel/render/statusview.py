@@ -1,0 +1,120 @@
+"""The state of relations on a date, for one counterpart or for all of them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from afrel.model import Dataset
+from afrel.render.views import Output, Table, country_record, date_record, source_record
+from afrel.status import AspectStatus, CountryStatus
+
+ASPECT_LABELS = {
+    "relations": "Diplomatic relations",
+    "recognition": "Recognition",
+    "embassy": "Embassy in Kabul",
+    "afghan-mission": "Afghan mission",
+}
+NO_RECORD = "no record"
+
+
+def _label(aspect: AspectStatus) -> str:
+    label = ASPECT_LABELS[aspect.aspect]
+    return f"{label} of the {aspect.government.name}" if aspect.government else label
+
+
+def _status_text(aspect: AspectStatus) -> str:
+    period = aspect.period
+    if period is None:
+        return NO_RECORD
+    text = f"{period.status} since {period.start}" + (f" (until {period.end})" if period.end else "")
+    if aspect.near_boundary:
+        text += "; the change is dated only to the month or year, which includes this day: it may fall either side"
+    if aspect.unconfirmed and period.as_of:
+        text += f"; last confirmed {period.as_of}"
+    return text
+
+
+def _aspect_record(aspect: AspectStatus) -> dict[str, Any]:
+    period = aspect.period
+    return {
+        "aspect": aspect.aspect,
+        "government": {"id": aspect.government.id, "name": aspect.government.name} if aspect.government else None,
+        "status": period.status if period else None,
+        "start": date_record(period.start) if period else None,
+        "end": date_record(period.end) if period else None,
+        "as_of": date_record(period.as_of) if period else None,
+        "near_boundary": aspect.near_boundary,
+        "unconfirmed": aspect.unconfirmed,
+        "summary": period.summary if period else None,
+        "notes": period.notes if period else None,
+        "events": list(period.events) if period else [],
+        "sources": [source_record(s) for s in period.sources] if period else [],
+        "origin": {"file": period.origin.file, "line": period.origin.line} if period else None,
+    }
+
+
+def _record(result: CountryStatus) -> dict[str, Any]:
+    return {
+        "country": country_record(result.country),
+        "actor": result.actor.id,
+        "on": result.on.isoformat(),
+        "aspects": [_aspect_record(a) for a in result.aspects],
+    }
+
+
+FLAT_COLUMNS = ("country", "actor", "on", "aspect", "government", "status", "start", "end", "source_urls")
+
+
+def _flat_rows(result: CountryStatus) -> list[tuple[str, ...]]:
+    return [
+        (result.country.id, result.actor.id, result.on.isoformat(), a.aspect, a.government.id if a.government else "",
+         a.period.status if a.period else "", str(a.period.start) if a.period else "",
+         str(a.period.end) if a.period and a.period.end else "",
+         " ".join(s.url for s in a.period.sources) if a.period else "")
+        for a in result.aspects
+    ]
+
+
+def status_view(results: tuple[CountryStatus, ...], dataset: Dataset, single: bool) -> Output:
+    records = [_record(r) for r in results]
+    flat = Table(FLAT_COLUMNS, tuple(row for r in results for row in _flat_rows(r)))
+    if single:
+        [result] = results
+        return Output(records[0], (records[0],), flat, _single_tables(result, dataset))
+    columns = ("Counterpart", *dict.fromkeys(ASPECT_LABELS[a.aspect] for r in results[:1] for a in r.aspects))
+    rows = []
+    for result in results:
+        cells: dict[str, list[str]] = {}
+        for aspect in result.aspects:
+            shown = aspect.period.status if aspect.period else NO_RECORD
+            if aspect.government and sum(1 for a in result.aspects if a.aspect == "recognition") > 1:
+                shown = f"{aspect.government.id}: {shown}"
+            cells.setdefault(ASPECT_LABELS[aspect.aspect], []).append(shown)
+        name = result.country.name + (f" (as {result.actor.name})" if result.actor.id != result.country.id else "")
+        rows.append((name, *("; ".join(cells.get(c, [NO_RECORD])) for c in columns[1:])))
+    day = results[0].on.isoformat() if results else ""
+    table = Table(columns, tuple(rows), f"State of relations on {day}" if day else None, frozenset(columns[1:]))
+    notes = ("'afrel status COUNTRY --on DATE' shows the sources and the events behind each status.",) if rows else (
+        "No counterpart matches.",)
+    return Output(records, tuple(records), flat, (table,), notes)
+
+
+def _single_tables(result: CountryStatus, dataset: Dataset) -> tuple[Table, ...]:
+    title = f"Relations with {result.country.name} on {result.on.isoformat()}"
+    if result.actor.id != result.country.id:
+        title += f" (the counterpart of that time: {result.actor.name})"
+    rows = []
+    for aspect in result.aspects:
+        detail = _status_text(aspect)
+        if aspect.period:
+            detail += f". {aspect.period.summary}"
+            if aspect.period.notes:
+                detail += f" Note: {aspect.period.notes}"
+        rows.append((_label(aspect), detail))
+    sources = sorted({(s.publisher, s.url) for a in result.aspects if a.period for s in a.period.sources})
+    return (
+        Table(("Aspect", "Status"), tuple(rows), title, frozenset({"Status"})),
+        Table(("Publisher", "Source"), tuple(sources), "Sources", frozenset({"Source"})),
+        Table(("Date", "Id", "Title"), tuple((str(e.date), e.id, e.title) for e in result.events),
+              "Events behind these statuses", frozenset({"Title"})),
+    )
