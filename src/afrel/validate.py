@@ -465,8 +465,9 @@ def _check_relations(records: dict[str, list[Any]], known: set[str], problems: l
     for group in periods.values():
         group.sort(key=lambda r: r.start.sort_key)
         for earlier, later in zip(group, group[1:]):
-            # Periods of one aspect follow each other; a shared boundary day (ends and starts on it) is allowed.
-            if later.start.first_day < earlier.last_day:
+            # Periods of one aspect follow each other. One may end in the month or year the next starts in
+            # ("1978" and "1978"): the change fell somewhere in it.
+            if earlier.end is None or later.start.first_day < earlier.end.first_day:
                 problems.append(DataError(
                     later.origin.file, later.origin.line, "start",
                     f"{later.country} {later.aspect} period from {later.start} overlaps the one from {earlier.start}"

@@ -86,7 +86,8 @@ def status_view(results: tuple[CountryStatus, ...], dataset: Dataset, single: bo
     for result in results:
         cells: dict[str, list[str]] = {}
         for aspect in result.aspects:
-            shown = aspect.period.status if aspect.period else NO_RECORD
+            # "not recognised" wraps at its space in a narrow column; the JSON keeps the status as written.
+            shown = aspect.period.status.replace("-", " ") if aspect.period else NO_RECORD
             if aspect.government and sum(1 for a in result.aspects if a.aspect == "recognition") > 1:
                 shown = f"{aspect.government.id}: {shown}"
             cells.setdefault(ASPECT_LABELS[aspect.aspect], []).append(shown)
