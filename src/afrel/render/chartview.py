@@ -8,7 +8,7 @@ from datetime import date
 from afrel.charts import Histogram
 from afrel.errors import UsageError
 from afrel.model import Dataset, Event
-from afrel.render.views import Output, Table
+from afrel.render.views import VERTICAL_BELOW, Output, Table
 
 # Shades from none to most; the first is used for zero only.
 LEVELS_UNICODE = " ▁▂▃▄▅▆▇█"
@@ -50,9 +50,11 @@ def histogram_view(histogram: Histogram, dataset: Dataset, width: int, ascii: bo
                      for b, c in zip(buckets, counts))
         table = Table((per.capitalize(), "Events", ""), rows, f"Events per {per}", frozenset({""}))
         return Output(document, tuple(document["series"]), flat, (table,), tuple(notes))
-    if len(buckets) > width - MARGIN:
-        raise UsageError(f"{len(buckets)} {per}s do not fit in {width} columns: use --per decade, or narrow the "
-                         f"range with --since and --until")
+    # Narrow terminals show each row as a block, where the strip has the line to itself but for its label.
+    room = width - MARGIN if width >= VERTICAL_BELOW else width - 16
+    if len(buckets) > room:
+        raise UsageError(f"{len(buckets)} {per}s do not fit in {width} columns: use a wider terminal"
+                         + (", --per decade" if per == "year" else "") + " or a shorter range (--since, --until)")
     levels = LEVELS_ASCII if ascii else LEVELS_UNICODE
     most = max((c for s in histogram.series for c in s.counts), default=0)
 

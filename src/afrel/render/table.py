@@ -10,11 +10,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from afrel.render.views import Output, Table
-
-
-# Below this width a table of several columns cannot wrap readably: show each record as a block instead.
-VERTICAL_BELOW = 60
+from afrel.render.views import VERTICAL_BELOW, Output, Table
 
 
 def _cell(text: str, table: Table) -> Text:

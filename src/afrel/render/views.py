@@ -11,6 +11,10 @@ from afrel.model import Country, Dataset, Event, Observation, Source
 from afrel.query import Comparison, Profile, Stats
 
 
+# Below this width a table of several columns cannot wrap readably: tables show each record as a block instead.
+VERTICAL_BELOW = 60
+
+
 @dataclass(frozen=True)
 class Table:
     columns: tuple[str, ...]

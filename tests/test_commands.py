@@ -1,0 +1,157 @@
+"""search, show, status, chart, cite and export through the command line, on the small fixture data."""
+
+import json
+import re
+
+import pytest
+
+
+def test_search_ranks_title_matches_first_and_matches_word_starts(run_small) -> None:
+    hits = run_small.json("search", "recogni", "--json")
+    # A title and a summary hit, then a summary hit only ("Sorted after recognition-2025"); tags are not text.
+    assert [(h["id"], h["score"]) for h in hits] == [("recognition-2025", 4), ("same-day-b", 1)]
+    assert run_small.json("search", "treaty friendship", "--json")[0]["id"] == "treaty-1921"
+    assert run_small.json("search", "treaty", "--country", "pakistan", "--json") == []
+
+
+def test_search_highlights_in_tables_only_with_colour(run_small) -> None:
+    coloured = run_small("--color", "always", "search", "war")
+    assert "\x1b[" in coloured.stdout and "war" in coloured.stdout
+    assert "\x1b[" not in run_small("search", "war").stdout
+
+
+def test_search_needs_a_word(run_small) -> None:
+    result = run_small("search", "  ")
+    assert result.exit_code == 2 and "at least one word" in result.stderr
+
+
+def test_show_prints_everything_about_an_event(run_small) -> None:
+    shown = run_small.json("show", "war-1979", "--json")
+    assert shown["alternative_dates"][0]["date"]["value"] == "1979-12-27"
+    assert shown["origin"]["file"].endswith("small/events.yaml")
+    assert shown["era"] is None
+    table = run_small("show", "war-1979", env={"COLUMNS": "200"}).stdout
+    for text in ("known to the day", "https://example.org/a", "Other dates given by sources", "small/events.yaml:"):
+        assert text in table
+    result = run_small("show", "war-197")
+    assert result.exit_code == 2 and "did you mean: war-1979" in result.stderr
+
+
+def test_status_answers_for_a_date_with_sources(run_small) -> None:
+    status = run_small.json("status", "russia", "--on", "2025-12-31", "--json")
+    recognition = next(a for a in status["aspects"] if a["aspect"] == "recognition")
+    assert recognition["status"] == "recognised" and recognition["government"]["id"] == "emirate-2021"
+    assert recognition["events"] == ["recognition-2025"] and recognition["sources"][0]["url"]
+    before = run_small.json("status", "russia", "--on", "2024", "--json")
+    assert next(a for a in before["aspects"] if a["aspect"] == "recognition")["status"] == "not-recognised"
+    relations = next(a for a in before["aspects"] if a["aspect"] == "relations")
+    assert relations["status"] is None  # no period recorded: never guessed
+
+
+def test_status_of_every_counterpart_and_only(run_small) -> None:
+    everyone = run_small.json("status", "--on", "2025-12-31", "--json")
+    assert [s["country"]["id"] for s in everyone] == ["pakistan", "russia"]
+    recognised = run_small.json("status", "--on", "2025-12-31", "--only", "recognised", "--json")
+    assert [s["country"]["id"] for s in recognised] == ["russia"]
+    assert run_small.json("status", "--on", "2025-01-01", "--only", "recognised", "--json") == []
+
+
+def test_status_flags_days_inside_a_months_boundary_and_unconfirmed_periods(run_small) -> None:
+    august = run_small.json("status", "pakistan", "--on", "2021-08-10", "--json")
+    embassy = next(a for a in august["aspects"] if a["aspect"] == "embassy")
+    assert embassy["status"] == "downgraded" and embassy["near_boundary"] is True
+    late = run_small.json("status", "russia", "--on", "2030-01-01", "--json")
+    recognition = next(a for a in late["aspects"] if a["aspect"] == "recognition")
+    assert recognition["unconfirmed"] is True
+    assert "last confirmed 2026-01" in run_small("status", "russia", "--on", "2030-01-01",
+                                                 env={"COLUMNS": "300"}).stdout
+
+
+def test_status_prints_data_text_literally(run_small) -> None:
+    assert "[bold]not markup[/]" in run_small("status", "pakistan", env={"COLUMNS": "300"}).stdout
+
+
+def test_status_bad_input(run_small) -> None:
+    for args, message in ((["status", "--only", "friendly"], "--only must be one of"),
+                          (["status", "--on", "2021-02-30"], "--on:"),
+                          (["status", "narnia"], "unknown country")):
+        result = run_small(*args)
+        assert result.exit_code == 2 and message in result.stderr, args
+
+
+def test_chart_counts_and_fits_the_width(run_small) -> None:
+    document = run_small.json("chart", "--json")
+    assert document["buckets"][0] == "1910s" and document["buckets"][-1] == "2020s"
+    assert sum(document["series"][0]["counts"]) == 6
+    by = run_small.json("chart", "--by", "tag", "--per", "year", "--since", "2025", "--json")
+    assert {s["key"] for s in by["series"]} == {"recognition", "diplomacy", "trade"}
+    for columns in ("80", "40"):
+        out = run_small("chart", "--by", "counterpart", env={"COLUMNS": columns}).stdout
+        assert max(len(line) for line in out.splitlines()) <= int(columns)
+
+
+def test_chart_draws_ascii_when_colour_is_off_on_a_dumb_terminal(run_small) -> None:
+    out = run_small("chart", "--eras", env={"TERM": "dumb"}).stdout
+    assert out.isascii() and "eras    " in out
+    unicode_out = run_small("chart").stdout
+    assert "█" in unicode_out
+
+
+def test_chart_refuses_too_many_years_for_the_width(run_small) -> None:
+    result = run_small("chart", "--by", "tag", "--per", "year", env={"COLUMNS": "80"})
+    assert result.exit_code == 2 and "do not fit" in result.stderr
+
+
+def test_cite_styles(run_small) -> None:
+    text = run_small("cite", "treaty-1921").stdout
+    assert text.startswith("Example. \u201cExample.\u201d https://example.org/a (accessed 2026-11-23).")
+    bib = run_small("cite", "treaty-1921", "war-1979", "--style", "bibtex").stdout
+    assert bib.count("@misc{") == 1  # the same source once
+    assert "urldate = {2026-11-23}" in bib and "A long war (1979-12-24)" in bib
+    csl = json.loads(run_small("cite", "treaty-1921", "--style", "csl-json").stdout)
+    assert csl[0]["URL"] == "https://example.org/a" and csl[0]["accessed"] == {"date-parts": [[2026, 11, 23]]}
+    assert run_small("cite", "nope").exit_code == 2
+
+
+def test_bibtex_escapes_special_characters(run_small, tmp_path) -> None:
+    path = tmp_path / "e.yaml"
+    path.write_text("events:\n  - {id: amp-2000, date: '2000', title: t, summary: s, countries: [iran], tags: [trade],"
+                    " sources: [{title: 'Trade & 50% {more}', url: 'https://a.org/x_y', publisher: 'A & B'}]}\n",
+                    encoding="utf-8")
+    bib = run_small("cite", "amp-2000", "--style", "bibtex", "--data", str(path)).stdout
+    assert r"title = {Trade \& 50\% \{more\}}" in bib and r"organization = {A \& B}" in bib
+
+
+def test_export_timelinejs(run_small) -> None:
+    document = json.loads(run_small("export", "--to", "timelinejs", "--country", "russia").stdout)
+    assert [e["unique_id"] for e in document["events"]] == ["year-only-1919", "treaty-1921", "war-1979",
+                                                            "recognition-2025"]
+    assert document["events"][0]["start_date"] == {"year": "1919"}
+    assert document["events"][2]["end_date"] == {"year": "1989", "month": "2", "day": "15"}
+    assert document["events"][2]["text"]["text"].count("[bold]markup[/bold]") == 1
+    assert {era["text"]["headline"] for era in document["eras"]} == {"Kingdom", "Second emirate"}
+
+
+def test_export_html_is_self_contained_and_escaped(run_small, tmp_path) -> None:
+    target = tmp_path / "page.html"
+    result = run_small("export", "--to", "html", "-o", str(target), "--title", "<Russia>")
+    assert result.exit_code == 0 and result.stdout == ""
+    page = target.read_text(encoding="utf-8")
+    assert "<title>&lt;Russia&gt;</title>" in page
+    assert not re.search(r"""(src|href)=["'](?!https?://example)""", page)  # nothing loaded from elsewhere
+    assert "<script" not in page and "@import" not in page
+    assert page.count("<article") == 6
+
+
+def test_export_json_and_csv_match_timeline(run_small) -> None:
+    assert run_small("export", "--to", "json").stdout == run_small("timeline", "--json").stdout
+    assert run_small("export", "--to", "csv").stdout == run_small("timeline", "--format", "csv").stdout
+    bad = run_small("export", "--to", "pdf")
+    assert bad.exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["show", "cite"])
+def test_event_id_completion(run_small, command) -> None:
+    from afrel.cli.app import complete_event
+
+    assert complete_event("war") == ["war-1979"]
