@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from afrel import cli
 from afrel.model import Dataset
-from afrel.store import parse_files
+from afrel.store import bundled_files, parse_files
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -26,6 +26,12 @@ def fixture_files(folder: str) -> list[tuple[str, bytes]]:
 def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AFREL_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Dataset:
+    """The bundled data, read from its YAML files."""
+    return parse_files(bundled_files())
 
 
 @pytest.fixture(scope="session")

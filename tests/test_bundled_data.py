@@ -11,16 +11,11 @@ import pytest
 
 from afrel.model import TAGS
 from afrel.query import TimelineFilter, timeline
-from afrel.store import bundled_files, load_bundled
+from afrel.store import bundled_files
 from afrel.validate import check_documents
 from afrel.yamlfile import read_yaml
 
 ROOT = Path(__file__).parents[1]
-
-
-@pytest.fixture(scope="module")
-def bundled():
-    return load_bundled()
 
 
 def test_bundled_files_pass_every_check() -> None:
@@ -94,3 +89,20 @@ def test_docs_list_every_seed_claim(bundled) -> None:
     for event in bundled.events:
         if event.disputes:
             assert f"`{event.id}`" in text, event.id
+
+
+def test_relation_status_periods_cover_the_counterparts(bundled) -> None:
+    covered = {r.country for r in bundled.relations}
+    assert len(covered) >= 25
+    for relation in bundled.relations:
+        assert relation.sources and all(s.url.startswith("http") and s.accessed for s in relation.sources)
+
+
+def test_status_at_the_end_of_2025_names_russia_as_the_only_recognising_state(bundled) -> None:
+    import datetime
+
+    from afrel.status import status_all
+
+    day = datetime.date(2025, 12, 31)
+    recognising = [s.country.id for s in status_all(bundled, day) if s.has_status("recognised")]
+    assert recognising == ["russia"]

@@ -19,7 +19,8 @@ def normalise(text: str) -> str:
     """Fold case, compatibility forms, diacritics, letter variants and punctuation spacing."""
     text = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
     text = "".join(char for char in text if not unicodedata.combining(char))
-    text = text.replace("\u200c", "").replace("_", " ").replace("-", " ").replace(".", " ")
+    # Zero-width non-joiners and dots (U.S.A.) go; underscores and hyphens separate words like spaces.
+    text = text.replace("\u200c", "").replace(".", "").replace("_", " ").replace("-", " ")
     return " ".join(text.split())
 
 
