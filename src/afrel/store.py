@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from importlib import resources
 from importlib.abc import Traversable
@@ -74,15 +75,19 @@ def load_bundled() -> Dataset:
     except (OSError, ValueError):
         pass
     files = bundled_files()
-    key = fingerprint(files)
-    cached = cache_dir() / f"bundled-{key[:32]}.json"
+    return _compiled_once("bundled", fingerprint(files), lambda: parse_files(files))
+
+
+def _compiled_once(kind: str, key: str, build: Callable[[], Dataset]) -> Dataset:
+    """The dataset compiled under `key` in the cache directory, built and stored first if it is not there."""
+    cached = cache_dir() / f"{kind}-{key[:32]}.json"
     try:
         compiled = json.loads(cached.read_bytes())
         if compiled.get("fingerprint") == key:
             return from_compiled(compiled)
     except (OSError, ValueError):
         pass
-    dataset = replace(parse_files(files), fingerprint=key)
+    dataset = replace(build(), fingerprint=key)
     _write_quietly(cached, to_compiled(dataset, key))
     return dataset
 
@@ -114,20 +119,14 @@ def load_with_user_data(paths: list[Path], base: Dataset) -> Dataset:
     files = read_user_files(paths)
     if not files:
         return base
-    key = fingerprint([*files, ("(bundled)", base.fingerprint.encode())])
-    cached = cache_dir() / f"user-{key[:32]}.json"
-    try:
-        compiled = json.loads(cached.read_bytes())
-        if compiled.get("fingerprint") == key:
-            return from_compiled(compiled)
-    except (OSError, ValueError):
-        pass
-    dataset, problems = check_user_files(files, base)
-    if problems:
-        raise DataErrors(problems)
-    dataset = replace(dataset, fingerprint=key)
-    _write_quietly(cached, to_compiled(dataset, key))
-    return dataset
+
+    def build() -> Dataset:
+        dataset, problems = check_user_files(files, base)
+        if problems:
+            raise DataErrors(problems)
+        return dataset
+
+    return _compiled_once("user", fingerprint([*files, ("(bundled)", base.fingerprint.encode())]), build)
 
 
 def _write_quietly(path: Path, document: dict[str, Any]) -> None:
