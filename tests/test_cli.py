@@ -206,3 +206,22 @@ def test_compare_can_keep_one_publisher(run_small) -> None:
     assert [v["value"] for v in capital["values"]] == ["Kabul", "Moscow"]
     result = run_small("compare", "afghanistan", "russia", "--publisher", "nobody")
     assert result.exit_code == 2 and "publishers: CIA World Factbook, World Bank" in result.stderr
+
+
+def test_json_path_does_not_import_rich_yaml_or_dateutil(tmp_path) -> None:
+    """Once the data is compiled, a JSON query must not load the table, YAML or date-parsing libraries."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from afrel.cli import app\n"
+        "app(['timeline', '--country', 'russia', '--json'], standalone_mode=False)\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'yaml', 'dateutil', 'pydantic'))\n"
+        "sys.stderr.write(repr(heavy))\n"
+    )
+    env = {**os.environ, "AFREL_CACHE_DIR": str(tmp_path), "AFREL_DATA": ""}
+    subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, check=True)  # compiles once
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert result.stderr == "[]"

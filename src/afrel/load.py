@@ -10,8 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,32 +19,11 @@ from afrel.errors import DataError, UsageError
 from afrel.yamlfile import LineDict, read_yaml
 
 SUFFIXES = (".yaml", ".yml", ".json", ".jsonl", ".csv")
-DATA_ENV = "AFREL_DATA"
 
 # CSV columns, as `timeline --format csv` writes them. `precision` is implied by how the date is written.
 CSV_REQUIRED = ("id", "date", "title", "summary", "countries", "tags", "source_urls")
 CSV_OPTIONAL = ("precision", "approximate", "end_date", "notes")
 LIST_SEPARATOR = ";"
-
-
-def config_dir() -> Path:
-    """The user's afrel configuration folder, following each platform's convention."""
-    if sys.platform == "win32":
-        return Path(os.environ.get("APPDATA") or Path.home()) / "afrel"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "afrel"
-    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "afrel"
-
-
-def user_paths(given: list[str]) -> list[Path]:
-    """Where the user's data comes from, lowest priority first: config folder, $AFREL_DATA, then --data."""
-    paths = []
-    default = config_dir() / "data"
-    if default.is_dir():
-        paths.append(default)
-    paths += [Path(part) for part in os.environ.get(DATA_ENV, "").split(os.pathsep) if part]
-    paths += [Path(part) for part in given]
-    return paths
 
 
 def data_files(path: Path) -> list[Path]:

@@ -134,7 +134,7 @@ def bundled() -> Dataset:
 
 
 def load(data: list[str] | None = None) -> Dataset:
-    from afrel.load import user_paths
+    from afrel.locations import user_paths
 
     paths = user_paths(data or [])
     if not paths:

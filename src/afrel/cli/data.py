@@ -31,7 +31,7 @@ def validate(
     """
     from pathlib import Path
 
-    from afrel.load import user_paths
+    from afrel.locations import user_paths
     from afrel.render.views import validation_view
     from afrel.store import bundled_files, check_user_files, read_user_files
 
