@@ -110,9 +110,7 @@ def _options(
                                             "always or never.")] = "auto",
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
-    if color not in ("auto", "always", "never"):
-        raise UsageError(f"--color must be auto, always or never, not {color!r}")
-    _settings["color"] = color
+    _settings["color"] = choice("--color", color, ("auto", "always", "never"))
 
 
 # Loading: the bundled data, with the user's data laid over it.
