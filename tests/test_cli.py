@@ -1,4 +1,5 @@
 import csv
+import sys
 import io
 import json
 
@@ -225,3 +226,36 @@ def test_json_path_does_not_import_rich_yaml_or_dateutil(tmp_path) -> None:
     subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, check=True)  # compiles once
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
     assert result.stderr == "[]"
+
+
+def test_command_table_matches_the_commands() -> None:
+    """`afrel --help` lists commands from a table, so that it need not build them; the table must stay true."""
+    import inspect
+    from importlib import import_module
+
+    from afrel.cli.app import COMMANDS, registry
+
+    for module in {module for module, _ in COMMANDS.values()}:
+        import_module(module)
+    defined = {info.callback.__name__: info.callback for info in registry.registered_commands if info.callback}
+    assert sorted(defined) == sorted(COMMANDS)
+    for name, (module, line) in COMMANDS.items():
+        assert defined[name].__module__ == module
+        first_paragraph = " ".join(inspect.getdoc(defined[name]).split("\n\n")[0].split())
+        assert line == first_paragraph, name
+
+
+def test_command_names_complete_with_their_help(tmp_path) -> None:
+    import os
+    import subprocess
+
+    env = {**os.environ, "_AFREL_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "afrel st"}
+    result = subprocess.run([sys.executable, "-m", "afrel"], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert '"status":"The state of relations on a date' in result.stdout
+    assert '"stats":"Counts of the data' in result.stdout and "timeline" not in result.stdout
+
+
+def test_unknown_command_suggests_the_closest(run) -> None:
+    result = run("timelin")
+    assert result.exit_code == 2 and result.stderr == "afrel: error: No such command 'timelin'. Did you mean 'timeline'?\n"

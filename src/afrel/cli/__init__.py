@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import NoReturn
 
-from afrel.cli import data, events, places  # noqa: F401 - importing registers the commands
 from afrel.cli.app import _cache, app
 
 __all__ = ["_cache", "app", "main"]

@@ -21,8 +21,78 @@ if TYPE_CHECKING:
     from afrel.render.views import Output
 
 
+# Every command: the module that defines it, and the line `afrel --help` shows for it (the first paragraph of
+# its docstring; a test keeps the two equal). Only the module of the command being run is imported, and only
+# that command is turned into a click command, which keeps start-up close to that of Python and Typer alone.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "timeline": ("afrel.cli.events", "Events between Afghanistan and other states, oldest first."),
+    "search": ("afrel.cli.events", "Full-text search of titles, summaries and notes, best match first."),
+    "show": ("afrel.cli.events", "One event in full: dates and precision, sources, notes, disputed dates, era, "
+                                 "related events, origin."),
+    "cite": ("afrel.cli.events", "Citations of the sources behind events, ready for a paper or a reference manager."),
+    "chart": ("afrel.cli.events", "Terminal charts of the events: counts per year or decade, by counterpart or tag, "
+                                  "or a band of eras."),
+    "export": ("afrel.cli.events", "The (filtered) timeline as a file for other tools: TimelineJS, a self-contained "
+                                   "HTML page, JSON or CSV."),
+    "compare": ("afrel.cli.places", "Indicators side by side: area, population, GDP, GDP per capita, government, "
+                                    "capital, languages."),
+    "profile": ("afrel.cli.places", "One country: its indicators, its relations with Afghanistan in brief, and its "
+                                    "latest events."),
+    "status": ("afrel.cli.places", "The state of relations on a date: diplomatic relations, recognition of the Afghan "
+                                   "government of the day, the counterpart's embassy in Kabul and Afghanistan's "
+                                   "mission in its capital, each with its sources."),
+    "countries": ("afrel.cli.places", "The countries and bodies the other commands accept, with their codes and names "
+                                      "in other languages."),
+    "stats": ("afrel.cli.places", "Counts of the data: events by counterpart, tag, decade, source publisher and date "
+                                  "precision."),
+    "validate": ("afrel.cli.data", "Check data files and list every problem, each with its file, line and field; exit "
+                                   "1 if there are any."),
+    "schema": ("afrel.cli.data", "The JSON Schema of a command's JSON output (of all commands when none is named)."),
+}
+
+# The commands register here, not on `app`: Typer would otherwise build all of them on every call.
+registry = typer.Typer()
+
+
 class _Group(TyperGroup):
-    """Turns every failure into one line on stderr with a named exit status."""
+    """Builds only the command that runs, and turns every failure into one line on stderr with a named exit status."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            from importlib import import_module
+
+            from typer.main import get_command_from_info
+
+            import_module(COMMANDS[cmd_name][0])
+            info = next(i for i in registry.registered_commands if i.callback and i.callback.__name__ == cmd_name)
+            self.commands[cmd_name] = get_command_from_info(info, pretty_exceptions_short=False, rich_markup_mode=None)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        from typer._click.utils import make_default_short_help
+
+        limit = formatter.width - 6 - max(map(len, COMMANDS))
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, make_default_short_help(line, limit)) for name, (_, line) in COMMANDS.items()])
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        from typer._click.shell_completion import CompletionItem
+        from typer._click.utils import make_default_short_help
+
+        names = [CompletionItem(name, help=make_default_short_help(line))
+                 for name, (_, line) in COMMANDS.items() if name.startswith(incomplete)]
+        return names + super(TyperGroup, self).shell_complete(ctx, incomplete)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in COMMANDS and not args[0].startswith("-") and not ctx.resilient_parsing:
+            from difflib import get_close_matches
+
+            close = ", ".join(repr(name) for name in get_close_matches(args[0], COMMANDS))
+            raise UsageError(f"No such command {args[0]!r}." + (f" Did you mean {close}?" if close else ""))
+        return super().resolve_command(ctx, args)
 
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
              standalone_mode: bool = True, **extra: Any) -> Any:

@@ -6,12 +6,12 @@ from typing import Annotated, Any
 
 import typer
 
-from afrel.cli.app import FormatOption, JsonOption, app, bundled, emit, write
+from afrel.cli.app import FormatOption, JsonOption, bundled, emit, registry, write
 from afrel.errors import ExitStatus, UsageError
 from afrel.render import Format
 
 
-@app.command()
+@registry.command()
 def validate(
     paths: Annotated[list[str] | None, typer.Argument(
         metavar="[PATH]...", help="Data files or folders to check (default: the bundled data and your own data "
@@ -54,7 +54,7 @@ def validate(
         raise typer.Exit(ExitStatus.INVALID_DATA)
 
 
-@app.command()
+@registry.command()
 def schema(
     command: Annotated[str | None, typer.Argument(help="A command whose JSON output to describe.",
                                                   show_default=False)] = None,

@@ -18,7 +18,7 @@ from afrel.cli.app import (
     SinceOption,
     TagFilter,
     UntilOption,
-    app,
+    registry,
     choice,
     complete_event,
     emit,
@@ -33,7 +33,7 @@ from afrel.render import Format
 LimitOption = Annotated[int | None, typer.Option(min=1, help="Print at most this many events.")]
 
 
-@app.command()
+@registry.command()
 def timeline(
     country: CountryFilter = None,
     exact: ExactOption = False,
@@ -67,7 +67,7 @@ def timeline(
     emit(timeline_view(run_timeline(dataset, chosen), dataset), format, json)
 
 
-@app.command()
+@registry.command()
 def search(
     text: Annotated[str, typer.Argument(help="Words to look for; each must start a word of the event.",
                                         show_default=False)],
@@ -103,7 +103,7 @@ def search(
     emit(search_view(hits[:limit] if limit else hits, len(hits), dataset), format, json)
 
 
-@app.command()
+@registry.command()
 def show(
     event_id: Annotated[str, typer.Argument(metavar="ID", help="An event id, as timeline and search print it.",
                                             autocompletion=complete_event, show_default=False)],
@@ -131,7 +131,7 @@ class CiteStyle(str, Enum):
     csl_json = "csl-json"
 
 
-@app.command()
+@registry.command()
 def cite(
     event_ids: Annotated[list[str], typer.Argument(metavar="ID...", help="One or more event ids.",
                                                    autocompletion=complete_event, show_default=False)],
@@ -157,7 +157,7 @@ def cite(
     write(STYLES[style.value](events))
 
 
-@app.command()
+@registry.command()
 def chart(
     per: Annotated[str, typer.Option(metavar="year|decade", help="Count events per year or per decade.")] = "decade",
     by: Annotated[str | None, typer.Option(metavar="counterpart|tag",
@@ -210,7 +210,7 @@ class ExportFormat(str, Enum):
     csv = "csv"
 
 
-@app.command()
+@registry.command()
 def export(
     to: Annotated[ExportFormat, typer.Option("--to", help="What to write.", case_sensitive=False)],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.",

@@ -11,7 +11,7 @@ from afrel.cli.app import (
     DataOption,
     FormatOption,
     JsonOption,
-    app,
+    registry,
     choice,
     complete_country,
     emit,
@@ -23,7 +23,7 @@ from afrel.errors import UsageError
 from afrel.render import Format
 
 
-@app.command()
+@registry.command()
 def compare(
     countries: Annotated[list[str], typer.Argument(help="Two or more countries.", autocompletion=complete_country,
                                                    show_default=False)],
@@ -58,7 +58,7 @@ def compare(
     emit(compare_view(run_compare(dataset, resolved, latest, publisher)), format, json)
 
 
-@app.command()
+@registry.command()
 def profile(
     country: Annotated[str, typer.Argument(help="A country.", autocompletion=complete_country, show_default=False)],
     recent: Annotated[int, typer.Option(min=0, help="How many recent events to list.")] = 5,
@@ -80,7 +80,7 @@ def profile(
     emit(profile_view(run_profile(dataset, resolve(dataset, country), recent), dataset), format, json)
 
 
-@app.command()
+@registry.command()
 def status(
     country: Annotated[str | None, typer.Argument(help="A country; leave out for every counterpart.",
                                                   autocompletion=complete_country, show_default=False)] = None,
@@ -123,7 +123,7 @@ def status(
     emit(status_view(results, dataset, single=country is not None), format, json)
 
 
-@app.command()
+@registry.command()
 def countries(
     search: Annotated[str | None, typer.Option(
         help="Show what this name resolves to and why: the countries whose id, code, name or alias matches it "
@@ -154,7 +154,7 @@ def countries(
     emit(countries_view(ordered), format, json)
 
 
-@app.command()
+@registry.command()
 def stats(
     country: CountryFilter = None,
     data: DataOption = None,
