@@ -1,4 +1,4 @@
-"""Build hook: put data/ into the wheel as afrel/data, with a compiled JSON copy so installs never parse YAML.
+"""Build hook: put data/ into the wheel as afrel/data, with a compiled copy so installs never parse YAML.
 
 Editable installs skip this: there src/afrel/data is a link to data/, and the compiled copy is made in the
 user's cache directory on first use.
@@ -6,7 +6,6 @@ user's cache directory on first use.
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -22,17 +21,16 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
         root = Path(self.root)
         sys.path.insert(0, str(root / "src"))
         try:
-            from afrel import store
+            from afrel import compiled, store
         finally:
             sys.path.pop(0)
         files = sorted(
             (f"data/{path.relative_to(root / 'data').as_posix()}", path.read_bytes())
             for path in (root / "data").rglob("*.yaml")
         )
-        compiled = store.to_compiled(store.parse_files(files), store.fingerprint(files))
         self._folder = tempfile.TemporaryDirectory()
         target = Path(self._folder.name) / store.COMPILED_NAME
-        target.write_text(json.dumps(compiled, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        compiled.write(store.parse_files(files), target, store.fingerprint(files))
         build_data["force_include"][str(root / "data")] = "afrel/data"
         build_data["force_include"][str(target)] = f"afrel/data/{store.COMPILED_NAME}"
 

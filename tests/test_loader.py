@@ -1,10 +1,11 @@
-import dataclasses
 from pathlib import Path
 
 import pytest
 
+from afrel.compiled import StoredDataset, write
 from afrel.errors import DataError, DataErrors
-from afrel.store import from_compiled, parse_files, to_compiled
+from afrel.model import Origin
+from afrel.store import parse_files
 from afrel.validate import check_documents
 from afrel.yamlfile import read_yaml
 
@@ -104,6 +105,33 @@ def test_bidi_controls_are_rejected() -> None:
     assert "bidirectional" in problem.message
 
 
-def test_compiled_form_round_trips(small) -> None:
-    assert small.relations, "the fixture should exercise relation periods"
-    assert from_compiled(to_compiled(small, "key")) == dataclasses.replace(small, fingerprint="key")
+def test_compiled_form_round_trips(small, tmp_path) -> None:
+    assert small.relations and small.replaced == {}, "the fixture should exercise relation periods"
+    small_replaced = type(small)(small.version, small.events, small.countries, small.observations, small.eras,
+                                 small.relations, "key", {small.events[0].id: Origin("mine.yaml", 3)})
+    write(small_replaced, tmp_path / "compiled.sqlite", "key")
+    stored = StoredDataset(tmp_path / "compiled.sqlite")
+    for part in ("version", "fingerprint", "replaced", "countries", "observations", "eras", "relations", "events"):
+        assert getattr(stored, part) == getattr(small_replaced, part), part
+
+
+@pytest.mark.parametrize("countries, tags, since, until", [
+    ((), (), None, None),
+    (("russia",), (), None, None),
+    (("russia", "soviet-union"), ("treaty",), None, None),
+    ((), ("diplomacy", "war"), "1920", None),
+    (("pakistan",), (), "1950-03", "1979-12-27"),
+    (("russia",), ("recognition",), "2021", "2025"),
+])
+def test_indexed_candidates_agree_with_a_scan(bundled, tmp_path, countries, tags, since, until) -> None:
+    """The compiled file's indexes may only narrow the scan, never change the answer."""
+    from afrel.dates import parse_partial_date
+    from afrel.query import TimelineFilter, timeline
+
+    write(bundled, tmp_path / "compiled.sqlite", "key")
+    stored = StoredDataset(tmp_path / "compiled.sqlite")
+    chosen = TimelineFilter(countries=countries, tags=tags, since=since and parse_partial_date(since),
+                            until=until and parse_partial_date(until))
+    expected = timeline(bundled, chosen)
+    assert expected, "each case should select some events"
+    assert timeline(stored, chosen) == expected

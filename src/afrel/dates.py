@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import NamedTuple
 
 
 class Precision(str, Enum):
@@ -22,8 +22,7 @@ class DateError(ValueError):
     """A date string that is not a valid partial date."""
 
 
-@dataclass(frozen=True, order=False)
-class PartialDate:
+class PartialDate(NamedTuple):
     """A date known to the year, month or day; `approximate` marks a date that is itself uncertain."""
 
     year: int

@@ -1,9 +1,14 @@
-"""The domain model: frozen records for events, countries, indicator observations and eras."""
+"""The domain model: immutable records for events, countries, indicator observations and eras.
+
+Records are named tuples rather than frozen dataclasses: Python builds a named tuple class several times
+faster, and these classes are created on every start of the program.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from datetime import date
+from typing import NamedTuple
 
 from afrel.dates import PartialDate
 
@@ -59,24 +64,21 @@ RELATION_ASPECTS: dict[str, tuple[str, ...]] = {
 SEED_DOCUMENTS = ("seed-russia-article", "seed-taliban-essay", "seed-overview")
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a record was read: the data file and the line its mapping starts on."""
 
     file: str
     line: int
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     title: str
     url: str
     publisher: str
     accessed: str | None = None  # the day the page was consulted; bundled sources always give it
 
 
-@dataclass(frozen=True)
-class AlternativeDate:
+class AlternativeDate(NamedTuple):
     """A date that another reliable source gives for the same event."""
 
     date: PartialDate
@@ -84,8 +86,7 @@ class AlternativeDate:
     note: str
 
 
-@dataclass(frozen=True)
-class Dispute:
+class Dispute(NamedTuple):
     """A claim of a seed document that the sources contradict or cannot confirm."""
 
     claim: str
@@ -94,8 +95,7 @@ class Dispute:
     note: str
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     id: str
     date: PartialDate
     title: str
@@ -124,8 +124,7 @@ class Event:
         return (self.date.sort_key, self.id)
 
 
-@dataclass(frozen=True)
-class Observation:
+class Observation(NamedTuple):
     """One figure for one country: an indicator's value in a year, from one source."""
 
     country: str
@@ -138,8 +137,7 @@ class Observation:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class Country:
+class Country(NamedTuple):
     """A state, historical state or international body that events can name."""
 
     id: str
@@ -157,8 +155,7 @@ class Country:
     end: PartialDate | None = None
 
 
-@dataclass(frozen=True)
-class Era:
+class Era(NamedTuple):
     """A period of Afghan government: who ruled the state the counterpart dealt with."""
 
     id: str
@@ -169,8 +166,7 @@ class Era:
     end: PartialDate | None = None
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(NamedTuple):
     """A period during which one aspect of relations with a counterpart had one status."""
 
     country: str
@@ -191,14 +187,29 @@ class Relation:
         return self.end.last_day if self.end else date.max
 
 
-@dataclass(frozen=True)
 class Dataset:
-    version: str
-    events: tuple[Event, ...]
-    countries: dict[str, Country]
-    observations: tuple[Observation, ...]
-    eras: tuple[Era, ...]
-    relations: tuple[Relation, ...] = ()
-    fingerprint: str = field(default="")
-    # Events of the user's data that replaced a bundled event of the same id: id -> the bundled record's origin.
-    replaced: dict[str, Origin] = field(default_factory=dict)
+    """Every record of one data set. Events come sorted by date, then id."""
+
+    def __init__(
+        self, version: str, events: tuple[Event, ...], countries: dict[str, Country],
+        observations: tuple[Observation, ...], eras: tuple[Era, ...], relations: tuple[Relation, ...] = (),
+        fingerprint: str = "", replaced: dict[str, Origin] | None = None,
+    ) -> None:
+        self.version = version
+        self.events = events
+        self.countries = countries
+        self.observations = observations
+        self.eras = eras
+        self.relations = relations
+        self.fingerprint = fingerprint
+        # Events of the user's data that replaced a bundled event of the same id: id -> the bundled record's origin.
+        self.replaced = replaced or {}
+
+    def candidates(self, countries: Iterable[str] = (), tags: Iterable[str] = (), first_day: date = date.min,
+                   last_day: date = date.max) -> Iterable[Event]:
+        """The events that may have one of `countries` and one of `tags` and overlap the days given, in order.
+
+        A superset: callers still check each event. This one returns them all; a compiled data set answers
+        from its indexes.
+        """
+        return self.events

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from afrel.dates import PartialDate
 from afrel.errors import UsageError
@@ -24,8 +23,7 @@ PREFERRED_PUBLISHERS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class TimelineFilter:
+class TimelineFilter(NamedTuple):
     countries: tuple[str, ...] = ()  # resolved ids
     exact: bool = False  # True: only the states named, not their predecessors
     since: PartialDate | None = None
@@ -68,7 +66,9 @@ def timeline(dataset: Dataset, selection: TimelineFilter) -> tuple[Event, ...]:
         wanted.update((country_id,) if selection.exact else predecessors(dataset, country_id))
     words = normalise(selection.search).split() if selection.search else []
     chosen = []
-    for event in dataset.events:
+    first_day = selection.since.first_day if selection.since else date.min
+    last_day = selection.until.last_day if selection.until else date.max
+    for event in dataset.candidates(wanted, selection.tags, first_day, last_day):
         if wanted and wanted.isdisjoint(event.countries):
             continue
         if selection.tags and not set(selection.tags) & set(event.tags):
@@ -87,16 +87,14 @@ def timeline(dataset: Dataset, selection: TimelineFilter) -> tuple[Event, ...]:
     return tuple(chosen)
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """The observation `compare` shows for one country and indicator, or None where there is none."""
 
     country: Country
     observation: Observation | None
 
 
-@dataclass(frozen=True)
-class IndicatorRow:
+class IndicatorRow(NamedTuple):
     indicator: str
     label: str
     unit: str
@@ -105,8 +103,7 @@ class IndicatorRow:
     years_differ: bool
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     countries: tuple[Country, ...]
     rows: tuple[IndicatorRow, ...]
 
@@ -185,8 +182,7 @@ def compare(
     return Comparison(countries, tuple(rows))
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     country: Country
     figures: tuple[IndicatorRow, ...]
     event_count: int
@@ -223,8 +219,7 @@ def era_of(dataset: Dataset, when: PartialDate) -> Era | None:
     return None
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(NamedTuple):
     version: str
     events: int
     counterparts: int

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from afrel.errors import UsageError
 from afrel.model import NAME_LANGUAGES, Country
@@ -24,8 +24,7 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     country: Country
     matched: str  # the name that matched
     how: str  # id, iso2, iso3, name, formal name, alias, or a language's name ("Pashto name")

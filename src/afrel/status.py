@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from afrel.model import RELATION_ASPECTS, Country, Dataset, Era, Event, Relation
 from afrel.query import predecessors
 
 
-@dataclass(frozen=True)
-class AspectStatus:
+class AspectStatus(NamedTuple):
     """One aspect of relations on the day asked: the period that covers it, or None where nothing is recorded."""
 
     aspect: str
@@ -22,8 +21,7 @@ class AspectStatus:
     unconfirmed: bool = False
 
 
-@dataclass(frozen=True)
-class CountryStatus:
+class CountryStatus(NamedTuple):
     country: Country
     actor: Country  # the state of that time (the Soviet Union for russia in 1980)
     on: date

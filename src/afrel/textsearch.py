@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from afrel.errors import UsageError
 from afrel.model import Event
@@ -13,8 +13,7 @@ from afrel.resolve import normalise
 WEIGHTS = {"title": 3.0, "summary": 1.0, "notes": 0.5}
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     event: Event
     score: float
     words: tuple[str, ...]  # the words of the text that matched, as written there (for highlighting)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 from typer.core import TyperGroup
@@ -299,8 +298,7 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output for
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 
 
-@dataclass(frozen=True)
-class Terminal:
+class Terminal(NamedTuple):
     """What the output stream can show."""
 
     width: int

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from afrel.dates import PartialDate
 from afrel.errors import DataError
@@ -15,8 +14,7 @@ from afrel.query import Comparison, Profile, Stats
 VERTICAL_BELOW = 60
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     title: str | None = None
@@ -24,16 +22,15 @@ class Table:
     highlight: tuple[str, ...] = ()  # words to highlight in tables for people (search matches)
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     """Everything a renderer may need; each format uses the part that fits it."""
 
     document: Any  # the JSON document (json)
     items: tuple[Any, ...]  # one JSON value per line (jsonl)
     flat: Table  # one flat table (csv, tsv)
     display: tuple[Table, ...]  # tables for people (table, markdown)
-    notes: tuple[str, ...] = field(default=())  # warnings shown under the tables for people
-    figure: tuple[str, ...] = field(default=())  # lines drawn to the terminal's width, shown above the tables
+    notes: tuple[str, ...] = ()  # warnings shown under the tables for people
+    figure: tuple[str, ...] = ()  # lines drawn to the terminal's width, shown above the tables
 
 
 # JSON records: the keys below are the documented, stable interface (see `afrel schema`).

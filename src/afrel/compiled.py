@@ -1,0 +1,172 @@
+"""The compiled form of a data set: one SQLite file with indexes, read only as far as a query needs.
+
+A query opens the file read-only and reads the countries (to resolve names) and the events its filter
+selects through the indexes on counterpart, tag and date; the other records are read when first asked for.
+Each record is stored as the JSON array of its fields, in the order of the model's named tuples.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from afrel.dates import PartialDate
+from afrel.model import AlternativeDate, Country, Dataset, Dispute, Era, Event, Observation, Origin, Relation, Source
+
+FORMAT = "afrel-compiled-4"
+
+_TABLES = """
+CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE countries(record TEXT NOT NULL);
+CREATE TABLE observations(record TEXT NOT NULL);
+CREATE TABLE eras(record TEXT NOT NULL);
+CREATE TABLE relations(record TEXT NOT NULL);
+CREATE TABLE events(position INTEGER PRIMARY KEY, id TEXT NOT NULL, first_day INTEGER NOT NULL,
+                    last_day INTEGER NOT NULL, record TEXT NOT NULL);
+CREATE TABLE event_countries(country TEXT NOT NULL, last_day INTEGER NOT NULL, position INTEGER NOT NULL,
+                             PRIMARY KEY (country, last_day, position)) WITHOUT ROWID;
+CREATE TABLE event_tags(position INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (position, tag)) WITHOUT ROWID;
+"""
+# Built after the rows are in: one sort per index instead of an update per row.
+_INDEXES = """
+CREATE UNIQUE INDEX events_by_id ON events(id);
+CREATE INDEX events_by_last_day ON events(last_day);
+CREATE INDEX event_tags_by_tag ON event_tags(tag, position);
+"""
+_BATCH = 20_000  # events written per transaction step, and per progress report
+
+
+def write(dataset: Dataset, path: Path, key: str, progress: Callable[[int], None] | None = None) -> None:
+    """Write `dataset` to a new SQLite file at `path`; `progress` is told how many events have been written."""
+    db = sqlite3.connect(path)
+    try:
+        db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _TABLES)
+        meta = {"format": FORMAT, "fingerprint": key, "version": dataset.version,
+                "replaced": _dumps({event_id: origin for event_id, origin in dataset.replaced.items()})}
+        db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        for table, records in (("countries", dataset.countries.values()), ("observations", dataset.observations),
+                               ("eras", dataset.eras), ("relations", dataset.relations)):
+            db.executemany(f"INSERT INTO {table} VALUES (?)", ((_dumps(record),) for record in records))
+        for start in range(0, len(dataset.events), _BATCH):
+            batch = list(enumerate(dataset.events[start:start + _BATCH], start))
+            db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?)", (
+                (position, e.id, e.first_day.toordinal(), e.last_day.toordinal(), _dumps(e)) for position, e in batch))
+            db.executemany("INSERT OR IGNORE INTO event_countries VALUES (?, ?, ?)", (
+                (country, e.last_day.toordinal(), position) for position, e in batch for country in e.countries))
+            db.executemany("INSERT OR IGNORE INTO event_tags VALUES (?, ?)", (
+                (position, tag) for position, e in batch for tag in e.tags))
+            if progress:
+                progress(len(batch))
+        db.executescript(_INDEXES + "ANALYZE;")
+        db.commit()
+    finally:
+        db.close()
+
+
+def _dumps(record: Any) -> str:
+    # Named tuples, partial dates included, are written as JSON arrays.
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+class StoredDataset(Dataset):
+    """A compiled data set, read lazily from its SQLite file."""
+
+    def __init__(self, path: Path) -> None:  # noqa: super().__init__ is not called: every part is read lazily
+        self._db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            meta = dict(self._db.execute("SELECT name, value FROM meta"))
+        except sqlite3.DatabaseError as error:
+            raise ValueError(f"not a compiled data set: {error}") from None
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"compiled format {meta.get('format')!r}, expected {FORMAT!r}")
+        self.version = meta["version"]
+        self.fingerprint = meta["fingerprint"]
+        self.replaced = {event_id: Origin(*origin) for event_id, origin in json.loads(meta["replaced"]).items()}
+
+    def _records(self, table: str) -> Iterator[Any]:
+        return (json.loads(record) for (record,) in self._db.execute(f"SELECT record FROM {table} ORDER BY rowid"))
+
+    @cached_property
+    def countries(self) -> dict[str, Country]:  # type: ignore[override]
+        return {row[0]: _country(row) for row in self._records("countries")}
+
+    @cached_property
+    def observations(self) -> tuple[Observation, ...]:  # type: ignore[override]
+        return tuple(_observation(row) for row in self._records("observations"))
+
+    @cached_property
+    def eras(self) -> tuple[Era, ...]:  # type: ignore[override]
+        return tuple(_era(row) for row in self._records("eras"))
+
+    @cached_property
+    def relations(self) -> tuple[Relation, ...]:  # type: ignore[override]
+        return tuple(_relation(row) for row in self._records("relations"))
+
+    @cached_property
+    def events(self) -> tuple[Event, ...]:  # type: ignore[override]
+        return tuple(_event(json.loads(record)) for (record,) in
+                     self._db.execute("SELECT record FROM events ORDER BY position"))
+
+    def candidates(self, countries: Iterable[str] = (), tags: Iterable[str] = (), first_day: date = date.min,
+                   last_day: date = date.max) -> Iterable[Event]:
+        if "events" in self.__dict__:  # already read in full
+            return self.events
+        countries, tags = list(countries), list(tags)
+        start, end = first_day.toordinal(), last_day.toordinal()
+        where, parameters = ["first_day <= ? AND last_day >= ?"], [end, start]
+        if countries:
+            # The index on (country, last_day) finds the counterpart's events that end on or after the start.
+            where.append(f"position IN (SELECT position FROM event_countries WHERE country IN "
+                         f"({', '.join('?' * len(countries))}) AND last_day >= ?)")
+            parameters += [*countries, start]
+        if tags:
+            where.append(f"position IN (SELECT position FROM event_tags WHERE tag IN ({', '.join('?' * len(tags))}))")
+            parameters += tags
+        rows = self._db.execute(f"SELECT record FROM events WHERE {' AND '.join(where)} ORDER BY position", parameters)
+        return [_event(json.loads(record)) for (record,) in rows]
+
+
+# From JSON arrays back to records.
+
+
+def _date(value: list[Any] | None) -> PartialDate | None:
+    return None if value is None else PartialDate(*value)
+
+
+def _sources(rows: list[list[Any]]) -> tuple[Source, ...]:
+    return tuple(Source(*row) for row in rows)
+
+
+def _event(row: list[Any]) -> Event:
+    (event_id, when, title, summary, countries, tags, sources, origin, end, notes, alternatives, disputes) = row
+    return Event(event_id, PartialDate(*when), title, summary, tuple(countries), tuple(tags), _sources(sources),
+                 Origin(*origin), _date(end), notes,
+                 tuple(AlternativeDate(PartialDate(*a[0]), a[1], a[2]) for a in alternatives),
+                 tuple(Dispute(*d) for d in disputes))
+
+
+def _country(row: list[Any]) -> Country:
+    (country_id, name, kind, origin, formal_name, iso2, iso3, aliases, names, successor, start, end) = row
+    return Country(country_id, name, kind, Origin(*origin), formal_name, iso2, iso3, tuple(aliases),
+                   tuple((language, text) for language, text in names), successor, _date(start), _date(end))
+
+
+def _observation(row: list[Any]) -> Observation:
+    (country, indicator, value, unit, year, source, origin, note) = row
+    return Observation(country, indicator, value, unit, year, Source(*source), Origin(*origin), note)
+
+
+def _era(row: list[Any]) -> Era:
+    (era_id, name, start, origin, sources, end) = row
+    return Era(era_id, name, PartialDate(*start), Origin(*origin), _sources(sources), _date(end))
+
+
+def _relation(row: list[Any]) -> Relation:
+    (country, aspect, status, start, summary, sources, origin, government, end, as_of, events, notes) = row
+    return Relation(country, aspect, status, PartialDate(*start), summary, _sources(sources), Origin(*origin),
+                    government, _date(end), _date(as_of), tuple(events), notes)
