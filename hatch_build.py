@@ -30,7 +30,9 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
         )
         self._folder = tempfile.TemporaryDirectory()
         target = Path(self._folder.name) / store.COMPILED_NAME
-        compiled.write(store.parse_files(files), target, store.fingerprint(files))
+        dataset = store.parse_files(files)
+        dataset.fingerprint = store.fingerprint(files)
+        compiled.write(dataset, target)
         build_data["force_include"][str(root / "data")] = "afrel/data"
         build_data["force_include"][str(target)] = f"afrel/data/{store.COMPILED_NAME}"
 

@@ -109,7 +109,7 @@ def test_compiled_form_round_trips(small, tmp_path) -> None:
     assert small.relations and small.replaced == {}, "the fixture should exercise relation periods"
     small_replaced = type(small)(small.version, small.events, small.countries, small.observations, small.eras,
                                  small.relations, "key", {small.events[0].id: Origin("mine.yaml", 3)})
-    write(small_replaced, tmp_path / "compiled.sqlite", "key")
+    write(small_replaced, tmp_path / "compiled.sqlite")
     stored = StoredDataset(tmp_path / "compiled.sqlite")
     for part in ("version", "fingerprint", "replaced", "countries", "observations", "eras", "relations", "events"):
         assert getattr(stored, part) == getattr(small_replaced, part), part
@@ -128,7 +128,7 @@ def test_indexed_candidates_agree_with_a_scan(bundled, tmp_path, countries, tags
     from afrel.dates import parse_partial_date
     from afrel.query import TimelineFilter, timeline
 
-    write(bundled, tmp_path / "compiled.sqlite", "key")
+    write(bundled, tmp_path / "compiled.sqlite")
     stored = StoredDataset(tmp_path / "compiled.sqlite")
     chosen = TimelineFilter(countries=countries, tags=tags, since=since and parse_partial_date(since),
                             until=until and parse_partial_date(until))

@@ -177,3 +177,18 @@ def test_overlapping_status_periods_are_refused(run_small, tmp_path: Path) -> No
     assert result.exit_code == 1 and rows[0]["line"] == "3" and "overlaps" in rows[0]["message"]
     path.write_text(text.replace("1999-06", "2000"), encoding="utf-8")  # ends and starts within 2000: allowed
     assert run_small("validate", str(path)).exit_code == 0
+
+
+def test_a_changed_file_is_compiled_again_even_with_its_old_size_and_time(run_small, tmp_path: Path) -> None:
+    import os
+
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(USER.read_text(encoding="utf-8"), encoding="utf-8")
+    before = mine.stat()
+    titles = {e["title"] for e in run_small.json("timeline", "--data", str(mine), "--json")}
+    assert "The war, as I date it" in titles
+    mine.write_text(mine.read_text(encoding="utf-8").replace("as I date it", "as I see it!"), encoding="utf-8")
+    os.utime(mine, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same modification time
+    assert mine.stat().st_size == before.st_size
+    titles = {e["title"] for e in run_small.json("timeline", "--data", str(mine), "--json")}
+    assert "The war, as I see it!" in titles and "The war, as I date it" not in titles

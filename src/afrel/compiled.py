@@ -41,12 +41,15 @@ CREATE INDEX event_tags_by_tag ON event_tags(tag, position);
 _BATCH = 20_000  # events written per transaction step, and per progress report
 
 
-def write(dataset: Dataset, path: Path, key: str, progress: Callable[[int], None] | None = None) -> None:
-    """Write `dataset` to a new SQLite file at `path`; `progress` is told how many events have been written."""
+def write(dataset: Dataset, path: Path, signature: str = "", progress: Callable[[int], None] | None = None) -> None:
+    """Write `dataset` to a new SQLite file at `path`; `progress` is told how many events have been written.
+
+    `signature` identifies the files the data set was read from (see `afrel.store.signature`).
+    """
     db = sqlite3.connect(path)
     try:
         db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _TABLES)
-        meta = {"format": FORMAT, "fingerprint": key, "version": dataset.version,
+        meta = {"format": FORMAT, "fingerprint": dataset.fingerprint, "signature": signature, "version": dataset.version,
                 "replaced": _dumps({event_id: origin for event_id, origin in dataset.replaced.items()})}
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         for table, records in (("countries", dataset.countries.values()), ("observations", dataset.observations),
@@ -86,6 +89,7 @@ class StoredDataset(Dataset):
             raise ValueError(f"compiled format {meta.get('format')!r}, expected {FORMAT!r}")
         self.version = meta["version"]
         self.fingerprint = meta["fingerprint"]
+        self.signature = meta["signature"]
         self.replaced = {event_id: Origin(*origin) for event_id, origin in json.loads(meta["replaced"]).items()}
 
     def _records(self, table: str) -> Iterator[Any]:

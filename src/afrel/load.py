@@ -18,23 +18,11 @@ from urllib.parse import urlsplit
 from afrel.errors import DataError, UsageError
 from afrel.yamlfile import LineDict, read_yaml
 
-SUFFIXES = (".yaml", ".yml", ".json", ".jsonl", ".csv")
 
 # CSV columns, as `timeline --format csv` writes them. `precision` is implied by how the date is written.
 CSV_REQUIRED = ("id", "date", "title", "summary", "countries", "tags", "source_urls")
 CSV_OPTIONAL = ("precision", "approximate", "end_date", "notes")
 LIST_SEPARATOR = ";"
-
-
-def data_files(path: Path) -> list[Path]:
-    """The data files at a path: the file itself, or every data file in a folder and its subfolders."""
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
-    if not path.exists():
-        raise UsageError(f"data path {str(path)!r} does not exist")
-    if path.suffix.lower() not in SUFFIXES:
-        raise UsageError(f"data file {str(path)!r}: expected one of {', '.join(SUFFIXES)}")
-    return [path]
 
 
 def read_bytes(path: Path) -> bytes:

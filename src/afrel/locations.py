@@ -6,7 +6,10 @@ import os
 import sys
 from pathlib import Path
 
+from afrel.errors import UsageError
+
 DATA_ENV = "AFREL_DATA"
+SUFFIXES = (".yaml", ".yml", ".json", ".jsonl", ".csv")
 
 
 def config_dir() -> Path:
@@ -27,3 +30,14 @@ def user_paths(given: list[str]) -> list[Path]:
     paths += [Path(part) for part in os.environ.get(DATA_ENV, "").split(os.pathsep) if part]
     paths += [Path(part) for part in given]
     return paths
+
+
+def data_files(path: Path) -> list[Path]:
+    """The data files at a path: the file itself, or every data file in a folder and its subfolders."""
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+    if not path.exists():
+        raise UsageError(f"data path {str(path)!r} does not exist")
+    if path.suffix.lower() not in SUFFIXES:
+        raise UsageError(f"data file {str(path)!r}: expected one of {', '.join(SUFFIXES)}")
+    return [path]

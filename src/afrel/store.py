@@ -1,8 +1,10 @@
 """Find the data files, and keep a compiled copy of them so queries never parse YAML twice.
 
-The YAML files stay the source of truth. The compiled copy (an SQLite file, see `afrel.compiled`) is keyed
-by a hash of their bytes and of the compiled format, so it is rebuilt whenever a file changes and is never
-stale. Wheels ship a copy built at build time; otherwise the copy lives in the user's cache directory.
+The data files stay the source of truth. The compiled copy (an SQLite file, see `afrel.compiled`) records the
+size, modification time and change time of every file it was built from, and is rebuilt as soon as one of
+them differs, so it is never stale (docs/decisions.md explains why this signature, rather than a hash of the
+bytes, decides). Wheels ship a copy built at build time; otherwise the copy lives in the user's cache
+directory.
 """
 
 from __future__ import annotations
@@ -21,10 +23,36 @@ COMPILED_NAME = "compiled.sqlite"
 DATA_DIR = Path(__file__).parent / "data"
 
 
+def bundled_paths() -> list[Path]:
+    found: list[Path] = []
+
+    def walk(folder: str) -> None:
+        for entry in os.scandir(folder):
+            if entry.is_dir():
+                walk(entry.path)
+            elif entry.name.endswith(".yaml"):
+                found.append(Path(entry.path))
+
+    walk(str(DATA_DIR))
+    return sorted(found)
+
+
 def bundled_files() -> list[tuple[str, bytes]]:
     """The bundled data files as (name, bytes), named as in the source tree, e.g. data/events/russia.yaml."""
-    return sorted((f"data/{path.relative_to(DATA_DIR).as_posix()}", path.read_bytes())
-                  for path in DATA_DIR.rglob("*.yaml"))
+    return [(f"data/{path.relative_to(DATA_DIR).as_posix()}", path.read_bytes()) for path in bundled_paths()]
+
+
+def signature(paths: list[Path]) -> str:
+    """What changes whenever a file is written: its size and its modification and change times, in ns.
+
+    The change time cannot be set back by a program (unlike the modification time), so a file rewritten
+    with the same size and an old modification time still shows a new signature.
+    """
+    lines = []
+    for path in paths:
+        info = path.stat()
+        lines.append(f"{path}\t{info.st_size}\t{info.st_mtime_ns}\t{info.st_ctime_ns}\t{info.st_ino}")
+    return "\n".join(lines)
 
 
 def fingerprint(files: list[tuple[str, bytes]]) -> str:
@@ -57,27 +85,37 @@ def cache_dir() -> Path:
 def load_bundled() -> Dataset:
     shipped = DATA_DIR / COMPILED_NAME
     if shipped.is_file():
-        # A wheel's compiled copy was made from the very files installed beside it: no need to hash them.
+        # A wheel's compiled copy was made from the very files installed beside it.
         return StoredDataset(shipped)
-    files = bundled_files()
-    return _compiled_once("bundled", fingerprint(files), lambda: parse_files(files))
+    paths = bundled_paths()
+
+    def build() -> Dataset:
+        files = bundled_files()
+        dataset = parse_files(files)
+        dataset.fingerprint = fingerprint(files)
+        return dataset
+
+    return _compiled_once("bundled", signature(paths), build)
 
 
-def _compiled_once(kind: str, key: str, build: Callable[[], Dataset]) -> Dataset:
-    """The dataset compiled under `key` in the cache directory, built and stored first if it is not there."""
-    cached = cache_dir() / f"{kind}-{key[:32]}.sqlite"
+def _compiled_once(kind: str, signed: str, build: Callable[[], Dataset]) -> Dataset:
+    """The dataset compiled from files with this signature, built and stored in the cache first if need be."""
+    import zlib
+
+    # One cache file per set of paths: a new version of the files replaces the old copy.
+    paths = "\n".join(line.split("\t")[0] for line in signed.splitlines())
+    cached = cache_dir() / f"{kind}-{zlib.crc32(paths.encode()):08x}.sqlite"
     try:
         stored = StoredDataset(cached)
-        if stored.fingerprint == key:
+        if stored.signature == signed:
             return stored
     except (sqlite3.Error, ValueError):
         pass
     dataset = build()
-    dataset.fingerprint = key
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-        write(dataset, temporary, key)
+        write(dataset, temporary, signed)
         os.replace(temporary, cached)
         return StoredDataset(cached)
     except (OSError, sqlite3.Error):
@@ -86,7 +124,8 @@ def _compiled_once(kind: str, key: str, build: Callable[[], Dataset]) -> Dataset
 
 def read_user_files(paths: list[Path]) -> list[tuple[str, bytes]]:
     """The bytes of every data file at the user's paths, named by path as the user gave it."""
-    from afrel.load import data_files, read_bytes
+    from afrel.load import read_bytes
+    from afrel.locations import data_files
 
     return [(str(file), read_bytes(file)) for path in paths for file in data_files(path)]
 
@@ -108,14 +147,18 @@ def check_user_files(files: list[tuple[str, bytes]], base: Dataset | None) -> tu
 
 def load_with_user_data(paths: list[Path], base: Dataset) -> Dataset:
     """The bundled data with the user's files laid over it, compiled once per change of either."""
-    files = read_user_files(paths)
-    if not files:
+    from afrel.locations import data_files
+
+    found = [file for path in paths for file in data_files(path)]
+    if not found:
         return base
 
     def build() -> Dataset:
+        files = read_user_files(paths)
         dataset, problems = check_user_files(files, base)
         if problems:
             raise DataErrors(problems)
+        dataset.fingerprint = fingerprint([*files, ("(bundled)", base.fingerprint.encode())])
         return dataset
 
-    return _compiled_once("user", fingerprint([*files, ("(bundled)", base.fingerprint.encode())]), build)
+    return _compiled_once("user", f"(bundled {base.fingerprint})\n" + signature(found), build)
