@@ -5,8 +5,6 @@ selects through the indexes on counterpart, tag and date; the other records are 
 Each record is stored as the JSON array of its fields, in the order of the model's named tuples.
 """
 
-from __future__ import annotations
-
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator

@@ -1,7 +1,5 @@
 """Partial dates: a year, a month or a day, possibly approximate, and the span of days each covers."""
 
-from __future__ import annotations
-
 import calendar
 import re
 from datetime import date

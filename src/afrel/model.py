@@ -4,8 +4,6 @@ Records are named tuples rather than frozen dataclasses: Python builds a named t
 faster, and these classes are created on every start of the program.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple

@@ -1,7 +1,5 @@
 """Pure queries over a dataset: each takes the data and the user's choices and returns a result record."""
 
-from __future__ import annotations
-
 from collections import Counter
 from datetime import date
 from typing import Any, NamedTuple

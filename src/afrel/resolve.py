@@ -1,7 +1,5 @@
 """Turn what users type (ids, ISO codes, names, aliases) into country ids, or say which names are close."""
 
-from __future__ import annotations
-
 import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple

@@ -1,7 +1,5 @@
 """The state of relations with a counterpart on a given day, from the curated status periods."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import NamedTuple
 

@@ -1,7 +1,5 @@
 """Full-text search over events: every word must match; hits in titles weigh more than in summaries or notes."""
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 

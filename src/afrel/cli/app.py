@@ -1,7 +1,5 @@
 """The Typer app and what every command shares: error reporting, options, loading the data, printing once."""
 
-from __future__ import annotations
-
 import os
 import sys
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
@@ -212,6 +210,9 @@ def load(data: list[str] | None = None) -> Dataset:
 
 
 def resolve(dataset: Dataset, name: str) -> Country:
+    if name in dataset.countries:
+        # The common case, and never ambiguous: a test checks that no name of one country is another's id.
+        return dataset.countries[name]
     from afrel.resolve import CountryIndex
 
     return CountryIndex(dataset.countries.values()).resolve(name)
@@ -279,7 +280,7 @@ TagFilter = Annotated[list[str] | None, typer.Option("--tag", "-t", help=TAG_HEL
 
 
 def selection(dataset: Dataset, country: list[str] | None, exact: bool, since: str | None, until: str | None,
-              tag: list[str] | None, **more: Any) -> TimelineFilter:
+              tag: list[str] | None, **more: Any) -> "TimelineFilter":
     from afrel.query import TimelineFilter
 
     return TimelineFilter(
@@ -331,7 +332,7 @@ def write(text: str) -> None:
     stream.flush()
 
 
-def emit(output: Output, format: Format, as_json: bool) -> None:
+def emit(output: "Output", format: Format, as_json: bool) -> None:
     chosen = Format.json if as_json else format
     screen = terminal()
     write(renderer(chosen)(output, width=screen.width, color=screen.color, ascii=screen.ascii))

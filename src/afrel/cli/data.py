@@ -1,7 +1,5 @@
 """Commands about the data and the program's interface: validate and schema."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer

@@ -1,7 +1,5 @@
 """Commands about events: timeline, search, show, cite, chart and export."""
 
-from __future__ import annotations
-
 import sys
 from enum import Enum
 from pathlib import Path

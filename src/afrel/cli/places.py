@@ -1,7 +1,5 @@
 """Commands about counterparts: compare, profile, status, countries and stats."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

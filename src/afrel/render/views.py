@@ -1,7 +1,5 @@
 """Result records -> an Output: the JSON document, its flat rows and the tables people read."""
 
-from __future__ import annotations
-
 from typing import Any, NamedTuple
 
 from afrel.dates import PartialDate
