@@ -1,6 +1,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from afrel.compiled import StoredDataset, write
 from afrel.errors import DataError, DataErrors
@@ -135,3 +137,47 @@ def test_indexed_candidates_agree_with_a_scan(bundled, tmp_path, countries, tags
     expected = timeline(bundled, chosen)
     assert expected, "each case should select some events"
     assert timeline(stored, chosen) == expected
+
+
+def _mostly(good: list, bad: list) -> st.SearchStrategy:
+    # Well-formed values four times in five, so that the quick reader accepts a fair share of the examples.
+    return st.sampled_from(good * 4 * max(1, len(bad)) + bad * len(good))
+
+
+_texts = _mostly(["A title", "Ёлка"], [" padded ", "", "with \u202e bidi", 3])
+_dates = _mostly(["1919", "1919-08", "1919-08-08", "~1920"], [" 1921 ", "1919-02-30", "soon", "", 1900, None])
+_lists = _mostly([["russia"], ["treaty", "trade"], ["india", "russia"]],
+                 [[], ["afghanistan"], [" india"], [""], ["zz"], "russia", None])
+_sources = st.lists(st.fixed_dictionaries(
+    {"title": _texts, "url": _mostly(["https://example.org/a"], ["ftp://x", " https://e.org/b"]),
+     "publisher": _texts},
+    optional={"accessed": _mostly(["2026-01-02"], ["2026-01", " 2026-01-03", None, 2026]),
+              "extra": st.just(1)}), min_size=1, max_size=2)
+_events = st.fixed_dictionaries(
+    {"id": _mostly(["an-event"], ["An event", " an-event", 7]), "date": _dates, "title": _texts,
+     "summary": _texts, "countries": _lists, "tags": _lists, "sources": _sources},
+    optional={"notes": st.one_of(_texts, st.none()), "end_date": _dates, "disputes": st.just([]),
+              "colour": st.just("red")})
+
+
+@given(_events)
+@settings(max_examples=400, deadline=None)
+def test_the_quick_event_reader_agrees_with_the_full_one(mapping) -> None:
+    """The quick reader may decline any record, but what it accepts must be what the full reader makes of it."""
+    from afrel.validate import _event, _Record, well_formed_event
+
+    problems: list = []
+    full = _event(_Record(mapping, "f.yaml", "events[0]", problems, 3))
+    quick = well_formed_event(mapping, "f.yaml", 3)
+    if quick is not None:
+        assert not problems and quick == full
+
+
+def test_the_quick_event_reader_takes_well_formed_events() -> None:
+    from afrel.validate import well_formed_event
+
+    mapping = {"id": "an-event", "date": "~1919-08", "title": "T", "summary": "S", "countries": ["russia"],
+               "tags": ["treaty"], "notes": "N",
+               "sources": [{"title": "T", "url": "https://example.org", "publisher": "P", "accessed": "2026-01-02"}]}
+    event = well_formed_event(mapping, "f.yaml", 3)
+    assert event is not None and event.date.approximate and event.sources[0].accessed == "2026-01-02"

@@ -26,21 +26,22 @@ CREATE TABLE eras(record TEXT NOT NULL);
 CREATE TABLE relations(record TEXT NOT NULL);
 CREATE TABLE events(position INTEGER PRIMARY KEY, id TEXT NOT NULL, first_day INTEGER NOT NULL,
                     last_day INTEGER NOT NULL, record TEXT NOT NULL);
-CREATE TABLE event_countries(country TEXT NOT NULL, last_day INTEGER NOT NULL, position INTEGER NOT NULL,
-                             PRIMARY KEY (country, last_day, position)) WITHOUT ROWID;
-CREATE TABLE event_tags(position INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (position, tag)) WITHOUT ROWID;
+CREATE TABLE event_countries(country TEXT NOT NULL, last_day INTEGER NOT NULL, position INTEGER NOT NULL);
+CREATE TABLE event_tags(tag TEXT NOT NULL, position INTEGER NOT NULL);
 """
 # Built after the rows are in: one sort per index instead of an update per row.
 _INDEXES = """
 CREATE UNIQUE INDEX events_by_id ON events(id);
 CREATE INDEX events_by_last_day ON events(last_day);
+CREATE INDEX event_countries_by_country ON event_countries(country, last_day, position);
 CREATE INDEX event_tags_by_tag ON event_tags(tag, position);
 """
 _BATCH = 20_000  # events written per transaction step, and per progress report
 
 
-def write(dataset: Dataset, path: Path, signature: str = "", progress: Callable[[int], None] | None = None) -> None:
-    """Write `dataset` to a new SQLite file at `path`; `progress` is told how many events have been written.
+def write(dataset: Dataset, path: Path, signature: str = "", progress: Callable[[int, int], None] | None = None,
+          ) -> None:
+    """Write `dataset` to a new SQLite file; `progress` is told how many more events are written, and of how many.
 
     `signature` identifies the files the data set was read from (see `afrel.store.signature`).
     """
@@ -57,21 +58,20 @@ def write(dataset: Dataset, path: Path, signature: str = "", progress: Callable[
             batch = list(enumerate(dataset.events[start:start + _BATCH], start))
             db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?)", (
                 (position, e.id, e.first_day.toordinal(), e.last_day.toordinal(), _dumps(e)) for position, e in batch))
-            db.executemany("INSERT OR IGNORE INTO event_countries VALUES (?, ?, ?)", (
-                (country, e.last_day.toordinal(), position) for position, e in batch for country in e.countries))
-            db.executemany("INSERT OR IGNORE INTO event_tags VALUES (?, ?)", (
-                (position, tag) for position, e in batch for tag in e.tags))
+            db.executemany("INSERT INTO event_countries VALUES (?, ?, ?)", (
+                (country, e.last_day.toordinal(), position) for position, e in batch for country in set(e.countries)))
+            db.executemany("INSERT INTO event_tags VALUES (?, ?)", (
+                (tag, position) for position, e in batch for tag in set(e.tags)))
             if progress:
-                progress(len(batch))
+                progress(len(batch), len(dataset.events))
         db.executescript(_INDEXES + "ANALYZE;")
         db.commit()
     finally:
         db.close()
 
 
-def _dumps(record: Any) -> str:
-    # Named tuples, partial dates included, are written as JSON arrays.
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+# Named tuples, partial dates included, are written as JSON arrays.
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 class StoredDataset(Dataset):

@@ -1,10 +1,15 @@
 """Partial dates: a year, a month or a day, possibly approximate, and the span of days each covers."""
 
-import calendar
 import re
 from datetime import date
 from enum import Enum
 from typing import NamedTuple
+
+
+def days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 class Precision(str, Enum):
@@ -45,7 +50,7 @@ class PartialDate(NamedTuple):
         if self.day is not None:
             return date(self.year, self.month or 1, self.day)
         if self.month is not None:
-            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return date(self.year, self.month, days_in_month(self.year, self.month))
         return date(self.year, 12, 31)
 
     @property
@@ -78,7 +83,7 @@ def parse_partial_date(text: str) -> PartialDate:
         raise DateError(f"{text!r} has no year 0")
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"{text!r} has no month {month}")
-    if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if day is not None and month is not None and not 1 <= day <= days_in_month(year, month):
         raise DateError(f"{text!r} is not a day of the calendar")
     return PartialDate(year, month, day, approximate=bool(match["approx"]))
 

@@ -53,12 +53,11 @@ def parse(name: str, content: bytes) -> Any:
 
 
 def _mapping(pairs: list[tuple[str, Any]]) -> LineDict:
-    mapping = LineDict()
-    mapping.key_lines = {}
-    for key, value in pairs:
-        if key in mapping:
-            raise ValueError(f"duplicate key {key!r}")
-        mapping[key] = value
+    mapping = LineDict(pairs)
+    if len(mapping) < len(pairs):
+        seen: set[str] = set()
+        duplicate = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise ValueError(f"duplicate key {duplicate!r}")
     return mapping
 
 

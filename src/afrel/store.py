@@ -98,8 +98,10 @@ def load_bundled() -> Dataset:
     return _compiled_once("bundled", signature(paths), build)
 
 
-def _compiled_once(kind: str, signed: str, build: Callable[[], Dataset]) -> Dataset:
+def _compiled_once(kind: str, signed: str, build: Callable[[], Dataset],
+                   written: Callable[[int, int], None] | None = None) -> Dataset:
     """The dataset compiled from files with this signature, built and stored in the cache first if need be."""
+    import gc
     import zlib
 
     # One cache file per set of paths: a new version of the files replaces the old copy.
@@ -111,15 +113,20 @@ def _compiled_once(kind: str, signed: str, build: Callable[[], Dataset]) -> Data
             return stored
     except (sqlite3.Error, ValueError):
         pass
-    dataset = build()
+    # Building makes millions of objects and frees none: the cycle collector would only rescan them.
+    gc.disable()
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-        write(dataset, temporary, signed)
-        os.replace(temporary, cached)
-        return StoredDataset(cached)
-    except (OSError, sqlite3.Error):
-        return dataset  # a read-only or missing cache directory only costs speed, never correctness
+        dataset = build()
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+            write(dataset, temporary, signed, written)
+            os.replace(temporary, cached)
+            return StoredDataset(cached)
+        except (OSError, sqlite3.Error):
+            return dataset  # a read-only or missing cache directory only costs speed, never correctness
+    finally:
+        gc.enable()
 
 
 def read_user_files(paths: list[Path]) -> list[tuple[str, bytes]]:
@@ -130,22 +137,33 @@ def read_user_files(paths: list[Path]) -> list[tuple[str, bytes]]:
     return [(str(file), read_bytes(file)) for path in paths for file in data_files(path)]
 
 
-def check_user_files(files: list[tuple[str, bytes]], base: Dataset | None) -> tuple[Dataset, list[DataError]]:
+# Told which stage a first load is at, and how far it has got: (stage, amount done since the last call, total).
+Progress = Callable[[str, int, int], None]
+
+
+def check_user_files(files: list[tuple[str, bytes]], base: Dataset | None,
+                     progress: Progress | None = None) -> tuple[Dataset, list[DataError]]:
     """Parse and check data files, laid over `base` if given; every problem in every file is returned."""
     from afrel.load import parse
     from afrel.validate import check_documents
 
     documents, problems = [], []
+    size = sum(len(content) for _, content in files)
     for name, content in files:
         try:
             documents.append((name, parse(name, content)))
         except DataError as error:
             problems.append(error)
-    dataset, more = check_documents(documents, base)
+        if progress:
+            progress("Reading your data", len(content), size)
+    records = sum(len(body) for _, document in documents if isinstance(document, dict)
+                  for body in document.values() if isinstance(body, list))
+    step = (lambda done: progress("Checking records", done, records)) if progress else None
+    dataset, more = check_documents(documents, base, step)
     return dataset, problems + more
 
 
-def load_with_user_data(paths: list[Path], base: Dataset) -> Dataset:
+def load_with_user_data(paths: list[Path], base: Dataset, progress: Progress | None = None) -> Dataset:
     """The bundled data with the user's files laid over it, compiled once per change of either."""
     from afrel.locations import data_files
 
@@ -155,10 +173,11 @@ def load_with_user_data(paths: list[Path], base: Dataset) -> Dataset:
 
     def build() -> Dataset:
         files = read_user_files(paths)
-        dataset, problems = check_user_files(files, base)
+        dataset, problems = check_user_files(files, base, progress)
         if problems:
             raise DataErrors(problems)
         dataset.fingerprint = fingerprint([*files, ("(bundled)", base.fingerprint.encode())])
         return dataset
 
-    return _compiled_once("user", f"(bundled {base.fingerprint})\n" + signature(found), build)
+    written = (lambda done, total: progress("Writing the index", done, total)) if progress else None
+    return _compiled_once("user", f"(bundled {base.fingerprint})\n" + signature(found), build, written)

@@ -15,7 +15,7 @@ class LineDict(dict[Any, Any]):
     """A mapping read from YAML that remembers the line of itself and of each key (1-based)."""
 
     line: int = 0
-    key_lines: dict[Any, int]
+    key_lines: dict[Any, int] = {}  # noqa: RUF012 - each instance that knows its key lines gets its own
 
     def line_of(self, key: Any) -> int:
         return self.key_lines.get(key, self.line)

@@ -206,7 +206,35 @@ def load(data: list[str] | None = None) -> Dataset:
         return bundled()
     from afrel.store import load_with_user_data
 
-    return load_with_user_data(paths, bundled())
+    with _ProgressBar() as progress:
+        return load_with_user_data(paths, bundled(), progress if sys.stderr.isatty() else None)
+
+
+class _ProgressBar:
+    """Bars on stderr for the stages of a first load of user data. Rich is imported only if a stage reports,
+    so loading data that is already compiled costs nothing."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._tasks: dict[str, Any] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self._bar is None:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._bar.start()
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(stage, total=total)
+        self._bar.advance(self._tasks[stage], done)
+
+    def __enter__(self) -> "_ProgressBar":
+        return self
+
+    def __exit__(self, *_: Any) -> None:
+        if self._bar is not None:
+            self._bar.stop()
 
 
 def resolve(dataset: Dataset, name: str) -> Country:
