@@ -153,7 +153,8 @@ def scale(sizes: list[int], runs: int, workdir: Path) -> None:
         print("\nLarge user data: skipped, jq is not installed (Debian: apt-get install jq)")
         return
     print(f"\nLarge user data: afrel timeline --data FILE {' '.join(QUERY)} --format jsonl, against\n"
-          f"jq -c '{JQ_FILTER}' FILE  ({runs} paired runs; target: afrel at most 0.10 of jq's time)")
+          f"jq -c '{JQ_FILTER}' FILE  ({runs} paired runs; targets at 1,000,000 events: afrel at most 0.10 of\n"
+          f"jq's time, first load under 60 s; the query's time grows sub-linearly with the data)")
     print(f"{'events':>9} {'first load s':>12} {'afrel s':>8} {'jq s':>7} {'ratio':>6} {'found':>6}")
     medians = {}
     for size in sizes:
@@ -171,9 +172,11 @@ def scale(sizes: list[int], runs: int, workdir: Path) -> None:
             raise SystemExit(f"afrel and jq disagree on {path}: {len(found)} events against {len(expected)}")
         median_ours, median_jq = paired(ours, env, theirs, runs)
         medians[size] = median_ours
+        # The targets are set for a million events; smaller sets show how the times grow.
+        targets = "" if size < 1_000_000 else (f"  query {verdict(median_ours / median_jq <= 0.1)}, "
+                                               f"first load {verdict(first_load < 60)} (under 60 s)")
         print(f"{size:9,} {first_load:12.2f} {median_ours:8.3f} {median_jq:7.3f} {median_ours / median_jq:6.3f} "
-              f"{len(found):6}  {verdict(median_ours / median_jq <= 0.1)}"
-              + ("" if size < 1_000_000 else f"; first load {verdict(first_load < 60)} (target under 60 s)"))
+              f"{len(found):6}{targets}")
         shutil.rmtree(cache, ignore_errors=True)
     if len(medians) > 1:
         small, large = min(medians), max(medians)
