@@ -259,3 +259,21 @@ def test_command_names_complete_with_their_help(tmp_path) -> None:
 def test_unknown_command_suggests_the_closest(run) -> None:
     result = run("timelin")
     assert result.exit_code == 2 and result.stderr == "afrel: error: No such command 'timelin'. Did you mean 'timeline'?\n"
+
+
+def test_program_entry_runs_the_command_and_exits_with_its_status(monkeypatch, capsys) -> None:
+    import gc
+
+    import pytest
+
+    from afrel.entry import main
+
+    monkeypatch.setattr("sys.argv", ["afrel", "timeline", "--country", "narnia"])
+    try:
+        with pytest.raises(SystemExit) as exited:
+            main()
+    finally:
+        gc.unfreeze()  # main() leaves everything frozen for the exit of a real process
+    assert exited.value.code == 2
+    assert gc.isenabled()  # the cycle collector is off only while the program starts
+    assert capsys.readouterr().err.startswith("afrel: error: ")

@@ -1,5 +1,5 @@
 """`python -m afrel` runs the command line."""
 
-from afrel.cli import main
+from afrel.entry import main
 
 main()

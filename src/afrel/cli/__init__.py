@@ -1,14 +1,8 @@
-"""The command line: parse options, run a query, pick a renderer, print once. No domain logic here."""
+"""The command line: parse options, run a query, pick a renderer, print once. No domain logic here.
 
-from __future__ import annotations
-
-from typing import NoReturn
+The program itself starts in `afrel.entry`.
+"""
 
 from afrel.cli.app import _cache, app
 
-__all__ = ["_cache", "app", "main"]
-
-
-def main() -> NoReturn:
-    app()
-    raise SystemExit(0)  # pragma: no cover - app() always exits
+__all__ = ["_cache", "app"]
