@@ -55,13 +55,14 @@ def write(dataset: Dataset, path: Path, signature: str = "", progress: Callable[
                                ("eras", dataset.eras), ("relations", dataset.relations)):
             db.executemany(f"INSERT INTO {table} VALUES (?)", ((_dumps(record),) for record in records))
         for start in range(0, len(dataset.events), _BATCH):
-            batch = list(enumerate(dataset.events[start:start + _BATCH], start))
+            batch = [(position, e, e.last_day.toordinal())
+                     for position, e in enumerate(dataset.events[start:start + _BATCH], start)]
             db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?)", (
-                (position, e.id, e.first_day.toordinal(), e.last_day.toordinal(), _dumps(e)) for position, e in batch))
+                (position, e.id, e.first_day.toordinal(), last, _dumps(e)) for position, e, last in batch))
             db.executemany("INSERT INTO event_countries VALUES (?, ?, ?)", (
-                (country, e.last_day.toordinal(), position) for position, e in batch for country in set(e.countries)))
+                (country, last, position) for position, e, last in batch for country in set(e.countries)))
             db.executemany("INSERT INTO event_tags VALUES (?, ?)", (
-                (tag, position) for position, e in batch for tag in set(e.tags)))
+                (tag, position) for position, e, _ in batch for tag in set(e.tags)))
             if progress:
                 progress(len(batch), len(dataset.events))
         db.executescript(_INDEXES + "ANALYZE;")

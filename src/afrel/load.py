@@ -142,7 +142,7 @@ def _json_lines(text: str, name: str) -> Iterator[Any]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line, object_pairs_hook=_mapping)
+            record = _DECODER.decode(line)
         except ValueError as error:
             message = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
             raise DataError(name, number, "json", message) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from afrel.dates import DateError, PartialDate, parse_partial_date
@@ -228,14 +229,29 @@ _QUICK_REQUIRED = {"id", "date", "title", "summary", "countries", "tags", "sourc
 
 
 def _plain(text: Any) -> bool:
-    return type(text) is str and bool(text) and text.strip() == text and not _BIDI.search(text)
+    return type(text) is str and bool(text) and text.strip() == text
 
 
 def _plain_list(values: Any) -> bool:
     return type(values) is list and bool(values) and all(_plain(value) for value in values)
 
 
-def _well_formed_source(mapping: Any) -> Source | None:
+# Large files repeat the same few dates (access dates above all): each distinct text is parsed once.
+@lru_cache(maxsize=1 << 16)
+def _quick_date(text: str) -> PartialDate | None:
+    try:
+        return parse_partial_date(text)
+    except DateError:
+        return None
+
+
+@lru_cache(maxsize=1 << 10)
+def _quick_access_day(text: str) -> str | None:
+    day = _quick_date(text)
+    return day.iso() if day is not None and day.day is not None else None
+
+
+def _well_formed_source(mapping: Any, texts: list[str]) -> Source | None:
     if not isinstance(mapping, dict) or not mapping.keys() <= SOURCE_FIELDS or len(mapping) < 3:
         return None
     title, url, publisher = mapping.get("title"), mapping.get("url"), mapping.get("publisher")
@@ -243,13 +259,10 @@ def _well_formed_source(mapping: Any) -> Source | None:
         return None
     accessed = None
     if "accessed" in mapping:
-        try:
-            day = parse_partial_date(mapping["accessed"]) if type(mapping["accessed"]) is str else None
-        except DateError:
+        accessed = _quick_access_day(mapping["accessed"]) if type(mapping["accessed"]) is str else None
+        if accessed is None:
             return None
-        if day is None or day.day is None:
-            return None
-        accessed = day.iso()
+    texts += (title, url, publisher)
     return Source(title, url, publisher, accessed)
 
 
@@ -264,12 +277,12 @@ def well_formed_event(mapping: Any, file: str, line: int) -> Event | None:
         return None
     if "afghanistan" in countries or not all(tag in TAGS for tag in tags):
         return None
-    try:
-        date = parse_partial_date(when)
-    except DateError:
+    date = _quick_date(when)
+    if date is None:
         return None
-    sources = [_well_formed_source(source) for source in mapping["sources"]]
-    if None in sources:
+    texts = [title, summary, notes or "", *countries, *tags]
+    sources = [_well_formed_source(source, texts) for source in mapping["sources"]]
+    if None in sources or _BIDI.search("\n".join(texts)):  # one search over all the event's text
         return None
     return Event(ident, date, title, summary, tuple(countries), tuple(tags), tuple(sources),  # type: ignore[arg-type]
                  Origin(file, getattr(mapping, "line", line)), None, notes)
