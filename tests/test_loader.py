@@ -139,6 +139,16 @@ def test_indexed_candidates_agree_with_a_scan(bundled, tmp_path, countries, tags
     assert timeline(stored, chosen) == expected
 
 
+@pytest.mark.parametrize("countries", [("russia",), ("afghanistan", "russia"), ("pakistan", "nobody"), ()])
+def test_stored_figures_of_countries_agree_with_a_scan(bundled, tmp_path, countries) -> None:
+    write(bundled, tmp_path / "compiled.sqlite")
+    stored = StoredDataset(tmp_path / "compiled.sqlite")
+    expected = bundled.observations_of(countries)
+    assert stored.observations_of(countries) == expected
+    assert bool(expected) == bool(countries), "each named case should find some figures"
+    assert {o.country for o in expected} == set(countries) - {"nobody"}
+
+
 def _mostly(good: list, bad: list) -> st.SearchStrategy:
     # Well-formed values four times in five, so that the quick reader accepts a fair share of the examples.
     return st.sampled_from(good * 4 * max(1, len(bad)) + bad * len(good))

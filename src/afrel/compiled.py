@@ -16,12 +16,12 @@ from typing import Any
 from afrel.dates import PartialDate
 from afrel.model import AlternativeDate, Country, Dataset, Dispute, Era, Event, Observation, Origin, Relation, Source
 
-FORMAT = "afrel-compiled-4"
+FORMAT = "afrel-compiled-5"
 
 _TABLES = """
 CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE countries(record TEXT NOT NULL);
-CREATE TABLE observations(record TEXT NOT NULL);
+CREATE TABLE observations(country TEXT NOT NULL, record TEXT NOT NULL);
 CREATE TABLE eras(record TEXT NOT NULL);
 CREATE TABLE relations(record TEXT NOT NULL);
 CREATE TABLE events(position INTEGER PRIMARY KEY, id TEXT NOT NULL, first_day INTEGER NOT NULL,
@@ -32,6 +32,7 @@ CREATE TABLE event_tags(tag TEXT NOT NULL, position INTEGER NOT NULL);
 # Built after the rows are in: one sort per index instead of an update per row.
 _INDEXES = """
 CREATE UNIQUE INDEX events_by_id ON events(id);
+CREATE INDEX observations_by_country ON observations(country);
 CREATE INDEX events_by_last_day ON events(last_day);
 CREATE INDEX event_countries_by_country ON event_countries(country, last_day, position);
 CREATE INDEX event_tags_by_tag ON event_tags(tag, position);
@@ -51,9 +52,10 @@ def write(dataset: Dataset, path: Path, signature: str = "", progress: Callable[
         meta = {"format": FORMAT, "fingerprint": dataset.fingerprint, "signature": signature, "version": dataset.version,
                 "replaced": _dumps({event_id: origin for event_id, origin in dataset.replaced.items()})}
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-        for table, records in (("countries", dataset.countries.values()), ("observations", dataset.observations),
-                               ("eras", dataset.eras), ("relations", dataset.relations)):
+        for table, records in (("countries", dataset.countries.values()), ("eras", dataset.eras),
+                               ("relations", dataset.relations)):
             db.executemany(f"INSERT INTO {table} VALUES (?)", ((_dumps(record),) for record in records))
+        db.executemany("INSERT INTO observations VALUES (?, ?)", ((o.country, _dumps(o)) for o in dataset.observations))
         for start in range(0, len(dataset.events), _BATCH):
             batch = [(position, e, e.last_day.toordinal())
                      for position, e in enumerate(dataset.events[start:start + _BATCH], start)]
@@ -114,6 +116,14 @@ class StoredDataset(Dataset):
     def events(self) -> tuple[Event, ...]:  # type: ignore[override]
         return tuple(_event(json.loads(record)) for (record,) in
                      self._db.execute("SELECT record FROM events ORDER BY position"))
+
+    def observations_of(self, countries: Iterable[str]) -> tuple[Observation, ...]:
+        if "observations" in self.__dict__:  # already read in full
+            return super().observations_of(countries)
+        countries = list(countries)
+        rows = self._db.execute(f"SELECT record FROM observations WHERE country IN ({', '.join('?' * len(countries))}) "
+                                "ORDER BY rowid", countries)
+        return tuple(_observation(json.loads(record)) for (record,) in rows)
 
     def candidates(self, countries: Iterable[str] = (), tags: Iterable[str] = (), first_day: date = date.min,
                    last_day: date = date.max) -> Iterable[Event]:

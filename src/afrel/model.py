@@ -203,6 +203,11 @@ class Dataset:
         # Events of the user's data that replaced a bundled event of the same id: id -> the bundled record's origin.
         self.replaced = replaced or {}
 
+    def observations_of(self, countries: Iterable[str]) -> tuple[Observation, ...]:
+        """The figures of these countries, in the data's order (a compiled data set reads only those)."""
+        wanted = set(countries)
+        return tuple(observation for observation in self.observations if observation.country in wanted)
+
     def candidates(self, countries: Iterable[str] = (), tags: Iterable[str] = (), first_day: date = date.min,
                    last_day: date = date.max) -> Iterable[Event]:
         """The events that may have one of `countries` and one of `tags` and overlap the days given, in order.

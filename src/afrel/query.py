@@ -1,6 +1,7 @@
 """Pure queries over a dataset: each takes the data and the user's choices and returns a result record."""
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -113,7 +114,7 @@ def _publishers(indicator: str, observations: list[Observation]) -> list[str]:
 
 
 def choose_figures(
-    dataset: Dataset, indicator: str, countries: tuple[Country, ...], latest: bool = False,
+    observations: Iterable[Observation], indicator: str, countries: tuple[Country, ...], latest: bool = False,
     publisher: str | None = None,
 ) -> list[Observation | None]:
     """One observation per country for an indicator.
@@ -124,7 +125,7 @@ def choose_figures(
     """
     wanted = normalise(publisher) if publisher else None
     by_country = {
-        c.id: [o for o in dataset.observations if o.country == c.id and o.indicator == indicator
+        c.id: [o for o in observations if o.country == c.id and o.indicator == indicator
                and (wanted is None or wanted in normalise(o.source.publisher))]
         for c in countries
     }
@@ -167,8 +168,9 @@ def compare(
         if not any(normalise(publisher) in normalise(name) for name in known):
             raise UsageError(f"no figures from a publisher matching {publisher!r} (publishers: {', '.join(known)})")
     rows = []
+    observed = dataset.observations_of(c.id for c in countries)
     for indicator, (label, unit) in INDICATORS.items():
-        chosen = choose_figures(dataset, indicator, countries, latest, publisher)
+        chosen = choose_figures(observed, indicator, countries, latest, publisher)
         figures = tuple(Figure(c, o) for c, o in zip(countries, chosen))
         years = {o.year for o in chosen if o is not None}
         ratio = None
