@@ -252,6 +252,7 @@ def _quick_access_day(text: str) -> str | None:
 
 
 def _well_formed_source(mapping: Any, texts: list[str]) -> Source | None:
+    """The source, if well formed; its text is added to `texts`, which the event searches once for bidi controls."""
     if not isinstance(mapping, dict) or not mapping.keys() <= SOURCE_FIELDS or len(mapping) < 3:
         return None
     title, url, publisher = mapping.get("title"), mapping.get("url"), mapping.get("publisher")
