@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from afrel.dates import PartialDate
 from afrel.model import AlternativeDate, Country, Dataset, Dispute, Era, Event, Observation, Origin, Relation, Source
@@ -57,14 +57,13 @@ def write(dataset: Dataset, path: Path, signature: str = "", progress: Callable[
             db.executemany(f"INSERT INTO {table} VALUES (?)", ((_dumps(record),) for record in records))
         db.executemany("INSERT INTO observations VALUES (?, ?)", ((o.country, _dumps(o)) for o in dataset.observations))
         for start in range(0, len(dataset.events), _BATCH):
-            batch = [(position, e, e.last_day.toordinal())
-                     for position, e in enumerate(dataset.events[start:start + _BATCH], start)]
+            batch = list(enumerate(map(encoded, dataset.events[start:start + _BATCH]), start))
             db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?)", (
-                (position, e.id, e.first_day.toordinal(), last, _dumps(e)) for position, e, last in batch))
+                (position, e.id, e.first_ordinal, e.last_ordinal, e.record) for position, e in batch))
             db.executemany("INSERT INTO event_countries VALUES (?, ?, ?)", (
-                (country, last, position) for position, e, last in batch for country in set(e.countries)))
+                (country, e.last_ordinal, position) for position, e in batch for country in set(e.countries)))
             db.executemany("INSERT INTO event_tags VALUES (?, ?)", (
-                (tag, position) for position, e, _ in batch for tag in set(e.tags)))
+                (tag, position) for position, e in batch for tag in set(e.tags)))
             if progress:
                 progress(len(batch), len(dataset.events))
         db.executescript(_INDEXES + "ANALYZE;")
@@ -75,6 +74,40 @@ def write(dataset: Dataset, path: Path, signature: str = "", progress: Callable[
 
 # Named tuples, partial dates included, are written as JSON arrays.
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+class EncodedEvent(NamedTuple):
+    """An event as the compiled file stores it: its record encoded, its days as ordinals.
+
+    Large files are checked and encoded by worker processes (`afrel.bulk`), which hand back these rather than
+    events; the checks across records read `id`, `sort_key`, `countries` and `origin`, as they do of an Event.
+    """
+
+    id: str
+    sort_key: tuple[tuple[int, int, int], str]
+    first_ordinal: int  # date.toordinal() of the first and last days the event may cover
+    last_ordinal: int
+    countries: tuple[str, ...]
+    tags: tuple[str, ...]
+    record: str
+    file: str
+    line: int
+
+    @property
+    def origin(self) -> Origin:
+        return Origin(self.file, self.line)
+
+
+def encoded(event: Event | EncodedEvent) -> EncodedEvent:
+    if type(event) is EncodedEvent:
+        return event
+    return EncodedEvent(event.id, event.sort_key, event.first_day.toordinal(), event.last_day.toordinal(),
+                        event.countries, event.tags, _dumps(event), *event.origin)
+
+
+def decoded(events: Iterable[Event | EncodedEvent]) -> tuple[Event, ...]:
+    """Events, any encoded one decoded: for when the compiled file cannot be written."""
+    return tuple(_event(json.loads(e.record)) if type(e) is EncodedEvent else e for e in events)  # type: ignore[misc]
 
 
 class StoredDataset(Dataset):

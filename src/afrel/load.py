@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -32,8 +32,23 @@ def read_bytes(path: Path) -> bytes:
         raise UsageError(f"cannot read data file {str(path)!r}: {error.strerror or error}") from None
 
 
-def parse(name: str, content: bytes) -> Any:
-    """One file's bytes -> a document with sections; malformed content is a DataError with file and line."""
+def parse(name: str, content: bytes, progress: Callable[[int], None] | None = None) -> Any:
+    """One file's bytes -> a document with sections; malformed content is a DataError with file and line.
+
+    `progress`, if given, is told how many more bytes have been read.
+    """
+    if name.lower().endswith(".jsonl"):
+        from afrel import bulk
+
+        if bulk.worth_it(content) and (document := bulk.read_json_lines(name, content, progress)) is not None:
+            return document
+    document = _parse(name, content)
+    if progress:
+        progress(len(content))
+    return document
+
+
+def _parse(name: str, content: bytes) -> Any:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -43,7 +58,7 @@ def parse(name: str, content: bytes) -> Any:
     if suffix in (".yaml", ".yml"):
         return read_yaml(text, name)
     if suffix == ".jsonl":
-        return {"events": [_from_output(record) for record in _json_lines(text, name)]}
+        return {"events": [from_output(record) for record in _json_lines(text, name)]}
     if suffix == ".csv":
         return {"events": list(_csv_events(text, name))}
     return _json_document(text, name)
@@ -104,7 +119,7 @@ def _json_document(text: str, name: str) -> Any:
     if text.startswith("[", position):
         # An array of events, as `afrel timeline --format json` prints them.
         items, position = _json_array(text, position, name)
-        document: Any = {"events": [_from_output(item) for item in items]}
+        document: Any = {"events": [from_output(item) for item in items]}
     elif text.startswith("{", position):
         document = LineDict()
         document.key_lines = {}
@@ -118,7 +133,7 @@ def _json_document(text: str, name: str) -> Any:
             position = _skip_space(text, position + 1)
             if text.startswith("[", position):
                 value, position = _json_array(text, position, name)
-                value = [_from_output(item) for item in value]
+                value = [from_output(item) for item in value]
             else:
                 value, position = _decode(text, position, name)
             if key in document:
@@ -138,20 +153,25 @@ def _json_document(text: str, name: str) -> Any:
 
 
 def _json_lines(text: str, name: str) -> Iterator[Any]:
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = _DECODER.decode(line)
-        except ValueError as error:
-            message = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
-            raise DataError(name, number, "json", message) from None
-        if isinstance(record, LineDict):
-            record.line = number
-        yield record
+    # JSON lines end at "\n" only: a record's text may hold other line breaks (U+2028, a lone "\r").
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            yield json_line(line, name, number)
 
 
-def _from_output(record: Any) -> Any:
+def json_line(line: str, name: str, number: int) -> Any:
+    """One line of a JSON lines file -> its record; malformed JSON is a DataError naming the line."""
+    try:
+        record = _DECODER.decode(line)
+    except ValueError as error:
+        message = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
+        raise DataError(name, number, "json", message) from None
+    if isinstance(record, LineDict):
+        record.line = number
+    return record
+
+
+def from_output(record: Any) -> Any:
     """A record as afrel prints it -> as data files write it: dates as text, the printed origin dropped."""
     if not isinstance(record, LineDict):
         return record

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from afrel.compiled import FORMAT, StoredDataset, write
+from afrel.compiled import FORMAT, StoredDataset, decoded, write
 from afrel.errors import DataError, DataErrors
 from afrel.model import Dataset
 
@@ -124,7 +124,9 @@ def _compiled_once(kind: str, signed: str, build: Callable[[], Dataset],
             os.replace(temporary, cached)
             return StoredDataset(cached)
         except (OSError, sqlite3.Error):
-            return dataset  # a read-only or missing cache directory only costs speed, never correctness
+            # A read-only or missing cache directory only costs speed, never correctness.
+            dataset.events = decoded(dataset.events)
+            return dataset
     finally:
         gc.enable()
 
@@ -149,13 +151,12 @@ def check_user_files(files: list[tuple[str, bytes]], base: Dataset | None,
 
     documents, problems = [], []
     size = sum(len(content) for _, content in files)
+    read = (lambda amount: progress("Reading your data", amount, size)) if progress else None
     for name, content in files:
         try:
-            documents.append((name, parse(name, content)))
+            documents.append((name, parse(name, content, read)))
         except DataError as error:
             problems.append(error)
-        if progress:
-            progress("Reading your data", len(content), size)
     records = sum(len(body) for _, document in documents if isinstance(document, dict)
                   for body in document.values() if isinstance(body, list))
     step = (lambda done: progress("Checking records", done, records)) if progress else None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from afrel.compiled import EncodedEvent
 from afrel.dates import DateError, PartialDate, parse_partial_date
 from afrel.errors import DataError, DataErrors
 from afrel.model import (
@@ -437,6 +438,9 @@ def read_records(documents: Iterable[tuple[str, Any]], problems: list[DataError]
             for index, item in enumerate(body):
                 if progress and index % 10_000 == 9_999:
                     progress(10_000)
+                if section == "events" and type(item) is EncodedEvent:  # checked already, by a worker
+                    records.sections["events"].append(item)
+                    continue
                 if section == "events" and (event := well_formed_event(item, file, line)):
                     records.sections["events"].append(event)
                     continue
