@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import gc
 import heapq
-import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from afrel.compiled import EncodedEvent, encoded
+from afrel.compiled import EncodedEvent, encoded, usable_cpus
 from afrel.errors import DataError
 from afrel.load import from_output, json_line
 from afrel.validate import well_formed_event
@@ -29,7 +28,7 @@ CHUNK_BYTES = 4 << 20
 
 def workers() -> int:
     """How many worker processes to start: one per CPU this process may use, none on a single CPU."""
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    usable = usable_cpus()
     return usable if usable > 1 else 0
 
 

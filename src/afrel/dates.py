@@ -54,9 +54,10 @@ class PartialDate(NamedTuple):
         return date(self.year, 12, 31)
 
     @property
-    def sort_key(self) -> tuple[int, int, int]:
+    def sort_key(self) -> int:
         # A year-only date sorts before the dated events of that year: it is known to start no later.
-        return (self.year, self.month or 0, self.day or 0)
+        # One number rather than a tuple: a million events sort several times faster.
+        return self.year * 10_000 + (self.month or 0) * 100 + (self.day or 0)
 
     def iso(self) -> str:
         """The ISO form with only the known parts: 1919, 1919-08 or 1919-08-08 (no '~')."""

@@ -117,7 +117,7 @@ class Event(NamedTuple):
         return (self.end_date or self.date).last_day
 
     @property
-    def sort_key(self) -> tuple[tuple[int, int, int], str]:
+    def sort_key(self) -> tuple[int, str]:
         # Same-date events keep a stable order by id.
         return (self.date.sort_key, self.id)
 

@@ -9,6 +9,7 @@ directory.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import sys
@@ -117,13 +118,15 @@ def _compiled_once(kind: str, signed: str, build: Callable[[], Dataset],
     gc.disable()
     try:
         dataset = build()
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
-            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
             write(dataset, temporary, signed, written)
             os.replace(temporary, cached)
             return StoredDataset(cached)
         except (OSError, sqlite3.Error):
+            with contextlib.suppress(OSError):
+                temporary.unlink()  # what a failed write left behind
             # A read-only or missing cache directory only costs speed, never correctness.
             dataset.events = decoded(dataset.events)
             return dataset
