@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from afrel import bulk
-from afrel.compiled import EncodedEvent, StoredDataset, decoded, write
+from afrel.compiled import EncodedEvent, StoredDataset, Writer, decoded, write
 from afrel.model import Event
 from afrel.store import check_user_files, load_with_user_data
 
@@ -32,7 +32,8 @@ def _lines(events: list[Any]) -> bytes:
                    for line in events).encode()
 
 
-def _read(content: bytes, small, workers: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, list[str], int]:
+def _read(content: bytes, small, workers: bool, monkeypatch: pytest.MonkeyPatch,
+          name: str = NAME) -> tuple[Any, list[str], int]:
     """(dataset, problems as text, bytes the progress was told of), read with or without workers."""
     with monkeypatch.context() as patch:
         if workers:
@@ -42,7 +43,7 @@ def _read(content: bytes, small, workers: bool, monkeypatch: pytest.MonkeyPatch)
         else:
             patch.setattr(bulk, "MINIMUM_BYTES", len(content) + 1)
         told: list[int] = []
-        dataset, problems = check_user_files([(NAME, content)], small,
+        dataset, problems = check_user_files([(name, content)], small,
                                              lambda stage, done, total: told.append(done))
     return dataset, [str(problem) for problem in problems], sum(told)
 
@@ -111,3 +112,24 @@ def test_without_a_cache_events_from_workers_are_decoded(small, monkeypatch, tmp
     assert not isinstance(dataset, StoredDataset)
     assert all(type(event) is Event for event in dataset.events)
     assert any(event.id == "bulk-039" for event in dataset.events)
+
+
+def test_events_from_workers_are_written_as_they_come(small, monkeypatch, tmp_path: Path) -> None:
+    content = _lines(_good_lines())
+    path = tmp_path / NAME
+    path.write_bytes(content)
+    alone, _, _ = _read(content, small, False, monkeypatch, str(path))
+    batches: list[int] = []
+    add_events = Writer.add_events
+    monkeypatch.setattr(Writer, "add_events",
+                        lambda writer, events: batches.append(len(events)) or add_events(writer, events))
+    monkeypatch.setattr(bulk, "MINIMUM_BYTES", 0)
+    monkeypatch.setattr(bulk, "CHUNK_BYTES", 700)
+    monkeypatch.setattr(bulk, "workers", lambda: 2)
+    stored = load_with_user_data([path], small)
+    assert isinstance(stored, StoredDataset)
+    assert len(batches) > 3, "each chunk's events were written as it came back"
+    # Through the indexes first: once every event is read, `candidates` answers with all of them.
+    assert list(stored.candidates(countries=["iran"])) == [e for e in alone.events if "iran" in e.countries]
+    assert stored.events == alone.events
+    assert stored.replaced == alone.replaced

@@ -36,11 +36,13 @@ def worth_it(content: bytes) -> bool:
     return len(content) >= MINIMUM_BYTES and workers() > 0
 
 
-def read_json_lines(name: str, content: bytes, progress: Callable[[int], None] | None = None) -> dict[str, Any] | None:
+def read_json_lines(name: str, content: bytes, progress: Callable[[int], None] | None = None,
+                    sink: Callable[[list[EncodedEvent]], None] | None = None) -> dict[str, Any] | None:
     """The file's events, in line order, encoded where well formed, else as records for the full checks.
 
     None if a chunk is not UTF-8 text: the single-process reader then names the line. `progress`, if given,
-    is told how many more bytes have been read as each chunk comes back.
+    is told how many more bytes have been read as each chunk comes back, and `sink` of the chunk's encoded
+    events, so that they can be written while the workers read on.
     """
     chunks = list(_chunks(content))
     pool = ProcessPoolExecutor(workers())
@@ -51,9 +53,11 @@ def read_json_lines(name: str, content: bytes, progress: Callable[[int], None] |
         for (start, end, _), result in zip(chunks, results):
             if result is None:
                 return None
-            quick, others = result
-            events += _in_line_order(quick, [(number, from_output(json_line(line, name, number)))
-                                             for number, line in others])
+            quick = [EncodedEvent._make(row) for row in result[0]]
+            others = [(number, from_output(json_line(line, name, number))) for number, line in result[1]]
+            if sink:
+                sink(quick)
+            events += _in_line_order(quick, others)
             if progress:
                 progress(end - start)
     finally:
@@ -96,10 +100,9 @@ def _read_chunk(name: str, chunk: bytes, first_line: int) -> tuple[list[tuple[An
     return quick, others
 
 
-def _in_line_order(quick: list[tuple[Any, ...]], others: list[tuple[int, Any]]) -> list[Any]:
+def _in_line_order(quick: list[EncodedEvent], others: list[tuple[int, Any]]) -> list[Any]:
     """Encoded events and the other lines' records, merged back into the order of their lines."""
-    events = [EncodedEvent._make(row) for row in quick]
     if not others:
-        return events
-    merged = heapq.merge(((event.line, event) for event in events), others, key=lambda pair: pair[0])
+        return quick
+    merged = heapq.merge(((event.line, event) for event in quick), others, key=lambda pair: pair[0])
     return [item for _, item in merged]

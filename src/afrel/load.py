@@ -32,15 +32,17 @@ def read_bytes(path: Path) -> bytes:
         raise UsageError(f"cannot read data file {str(path)!r}: {error.strerror or error}") from None
 
 
-def parse(name: str, content: bytes, progress: Callable[[int], None] | None = None) -> Any:
+def parse(name: str, content: bytes, progress: Callable[[int], None] | None = None,
+          sink: Callable[[list[Any]], None] | None = None) -> Any:
     """One file's bytes -> a document with sections; malformed content is a DataError with file and line.
 
-    `progress`, if given, is told how many more bytes have been read.
+    `progress`, if given, is told how many more bytes have been read. A large JSON lines file is read by
+    worker processes, and `sink`, if given, is told of the events they checked, as they come (see `afrel.bulk`).
     """
     if name.lower().endswith(".jsonl"):
         from afrel import bulk
 
-        if bulk.worth_it(content) and (document := bulk.read_json_lines(name, content, progress)) is not None:
+        if bulk.worth_it(content) and (document := bulk.read_json_lines(name, content, progress, sink)) is not None:
             return document
     document = _parse(name, content)
     if progress:

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from afrel.compiled import FORMAT, StoredDataset, decoded, write
+from afrel.compiled import FORMAT, StoredDataset, Writer, decoded
 from afrel.errors import DataError, DataErrors
 from afrel.model import Dataset
 
@@ -90,7 +90,7 @@ def load_bundled() -> Dataset:
         return StoredDataset(shipped)
     paths = bundled_paths()
 
-    def build() -> Dataset:
+    def build(_: Writer | None) -> Dataset:
         files = bundled_files()
         dataset = parse_files(files)
         dataset.fingerprint = fingerprint(files)
@@ -99,9 +99,13 @@ def load_bundled() -> Dataset:
     return _compiled_once("bundled", signature(paths), build)
 
 
-def _compiled_once(kind: str, signed: str, build: Callable[[], Dataset],
+def _compiled_once(kind: str, signed: str, build: Callable[[Writer | None], Dataset],
                    written: Callable[[int, int], None] | None = None) -> Dataset:
-    """The dataset compiled from files with this signature, built and stored in the cache first if need be."""
+    """The dataset compiled from files with this signature, built and stored in the cache first if need be.
+
+    `build` is given the writer of the new compiled file (None if the cache cannot be written), to write events
+    to as it reads them, if it can.
+    """
     import gc
     import zlib
 
@@ -116,21 +120,23 @@ def _compiled_once(kind: str, signed: str, build: Callable[[], Dataset],
         pass
     # Building makes millions of objects and frees none: the cycle collector would only rescan them.
     gc.disable()
+    writer = None
     try:
-        dataset = build()
-        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-        try:
+        with contextlib.suppress(OSError, sqlite3.Error):
             cached.parent.mkdir(parents=True, exist_ok=True)
-            write(dataset, temporary, signed, written)
-            os.replace(temporary, cached)
-            return StoredDataset(cached)
-        except (OSError, sqlite3.Error):
-            with contextlib.suppress(OSError):
-                temporary.unlink()  # what a failed write left behind
-            # A read-only or missing cache directory only costs speed, never correctness.
-            dataset.events = decoded(dataset.events)
-            return dataset
+            writer = Writer(cached.with_suffix(f".{os.getpid()}.tmp"))
+        dataset = build(writer)
+        if writer is not None:
+            with contextlib.suppress(OSError, sqlite3.Error):
+                writer.finish(dataset, signed, written)
+                os.replace(writer.path, cached)
+                return StoredDataset(cached)
+        # A read-only or missing cache directory only costs speed, never correctness.
+        dataset.events = decoded(dataset.events)
+        return dataset
     finally:
+        if writer is not None:
+            writer.discard()  # only a file that was not written in full is still there
         gc.enable()
 
 
@@ -146,9 +152,12 @@ def read_user_files(paths: list[Path]) -> list[tuple[str, bytes]]:
 Progress = Callable[[str, int, int], None]
 
 
-def check_user_files(files: list[tuple[str, bytes]], base: Dataset | None,
-                     progress: Progress | None = None) -> tuple[Dataset, list[DataError]]:
-    """Parse and check data files, laid over `base` if given; every problem in every file is returned."""
+def check_user_files(files: list[tuple[str, bytes]], base: Dataset | None, progress: Progress | None = None,
+                     writer: Writer | None = None) -> tuple[Dataset, list[DataError]]:
+    """Parse and check data files, laid over `base` if given; every problem in every file is returned.
+
+    Events that worker processes read are given to `writer`, if any, as they come (see `afrel.bulk`).
+    """
     from afrel.load import parse
     from afrel.validate import check_documents
 
@@ -157,7 +166,7 @@ def check_user_files(files: list[tuple[str, bytes]], base: Dataset | None,
     read = (lambda amount: progress("Reading your data", amount, size)) if progress else None
     for name, content in files:
         try:
-            documents.append((name, parse(name, content, read)))
+            documents.append((name, parse(name, content, read, writer.add_events if writer else None)))
         except DataError as error:
             problems.append(error)
     records = sum(len(body) for _, document in documents if isinstance(document, dict)
@@ -175,9 +184,9 @@ def load_with_user_data(paths: list[Path], base: Dataset, progress: Progress | N
     if not found:
         return base
 
-    def build() -> Dataset:
+    def build(writer: Writer | None) -> Dataset:
         files = read_user_files(paths)
-        dataset, problems = check_user_files(files, base, progress)
+        dataset, problems = check_user_files(files, base, progress, writer)
         if problems:
             raise DataErrors(problems)
         dataset.fingerprint = fingerprint([*files, ("(bundled)", base.fingerprint.encode())])
