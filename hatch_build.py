@@ -21,7 +21,7 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
         root = Path(self.root)
         sys.path.insert(0, str(root / "src"))
         try:
-            from afrel import compiled, store
+            from afrel import store, writer
         finally:
             sys.path.pop(0)
         files = sorted(
@@ -32,7 +32,7 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
         target = Path(self._folder.name) / store.COMPILED_NAME
         dataset = store.parse_files(files)
         dataset.fingerprint = store.fingerprint(files)
-        compiled.write(dataset, target)
+        writer.write(dataset, target)
         build_data["force_include"][str(root / "data")] = "afrel/data"
         build_data["force_include"][str(target)] = f"afrel/data/{store.COMPILED_NAME}"
 

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from afrel import bulk
-from afrel.compiled import EncodedEvent, StoredDataset, Writer, decoded, write
+from afrel.compiled import StoredDataset, decoded
+from afrel.writer import EncodedEvent, Writer, write
 from afrel.model import Event
 from afrel.store import check_user_files, load_with_user_data
 

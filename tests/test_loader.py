@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from afrel.compiled import StoredDataset, write
+from afrel.compiled import StoredDataset
+from afrel.writer import write
 from afrel.errors import DataError, DataErrors
 from afrel.model import Origin
 from afrel.store import parse_files

@@ -9,16 +9,19 @@ directory.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from afrel.compiled import FORMAT, StoredDataset, Writer, decoded
+from afrel.compiled import FORMAT, StoredDataset, decoded
 from afrel.errors import DataError, DataErrors
 from afrel.model import Dataset
+
+if TYPE_CHECKING:
+    from afrel.writer import Writer
 
 COMPILED_NAME = "compiled.sqlite"
 DATA_DIR = Path(__file__).parent / "data"
@@ -106,8 +109,11 @@ def _compiled_once(kind: str, signed: str, build: Callable[[Writer | None], Data
     `build` is given the writer of the new compiled file (None if the cache cannot be written), to write events
     to as it reads them, if it can.
     """
+    import contextlib
     import gc
     import zlib
+
+    from afrel.writer import Writer
 
     # One cache file per set of paths: a new version of the files replaces the old copy.
     paths = "\n".join(line.split("\t")[0] for line in signed.splitlines())

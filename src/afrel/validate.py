@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from afrel.compiled import EncodedEvent
+from afrel.writer import EncodedEvent
 from afrel.dates import DateError, PartialDate, parse_partial_date
 from afrel.errors import DataError, DataErrors
 from afrel.model import (
