@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from afrel.writer import EncodedEvent, encoded, usable_cpus
 from afrel.errors import DataError
-from afrel.load import from_output, json_line
+from afrel.load import from_output, json_line, numbered_lines
 from afrel.validate import well_formed_event
+from afrel.writer import EncodedEvent, encoded, usable_cpus
 
 # Below this size, starting workers costs more than they save.
 MINIMUM_BYTES = 8 << 20
@@ -52,6 +52,7 @@ def read_json_lines(name: str, content: bytes, progress: Callable[[int], None] |
         events: list[Any] = []
         for (start, end, _), result in zip(chunks, results):
             if result is None:
+                # Not UTF-8: the file is refused, so what the sink was given is discarded with it.
                 return None
             quick = [EncodedEvent._make(row) for row in result[0]]
             others = [(number, from_output(json_line(line, name, number))) for number, line in result[1]]
@@ -86,9 +87,7 @@ def _read_chunk(name: str, chunk: bytes, first_line: int) -> tuple[list[tuple[An
         return None
     quick: list[tuple[Any, ...]] = []
     others: list[tuple[int, str]] = []
-    for number, line in enumerate(text.split("\n"), first_line):
-        if not line.strip():
-            continue
+    for number, line in numbered_lines(text, first_line):
         try:
             event = well_formed_event(from_output(json_line(line, name, number)), name, number)
         except DataError:

@@ -155,10 +155,16 @@ def _json_document(text: str, name: str) -> Any:
 
 
 def _json_lines(text: str, name: str) -> Iterator[Any]:
+    for number, line in numbered_lines(text):
+        yield json_line(line, name, number)
+
+
+def numbered_lines(text: str, first: int = 1) -> Iterator[tuple[int, str]]:
+    """(number, line) of each line of JSON lines text that is not blank, counting from `first`."""
     # JSON lines end at "\n" only: a record's text may hold other line breaks (U+2028, a lone "\r").
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(text.split("\n"), first):
         if line.strip():
-            yield json_line(line, name, number)
+            yield number, line
 
 
 def json_line(line: str, name: str, number: int) -> Any:

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from afrel.writer import EncodedEvent
 from afrel.dates import DateError, PartialDate, parse_partial_date
 from afrel.errors import DataError, DataErrors
 from afrel.model import (
@@ -30,6 +29,7 @@ from afrel.model import (
     Relation,
     Source,
 )
+from afrel.writer import EncodedEvent
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _URL = re.compile(r"https?://\S+")
