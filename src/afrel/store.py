@@ -113,8 +113,6 @@ def _compiled_once(kind: str, signed: str, build: Callable[[Writer | None], Data
     import gc
     import zlib
 
-    from afrel.writer import Writer
-
     # One cache file per set of paths: a new version of the files replaces the old copy.
     paths = "\n".join(line.split("\t")[0] for line in signed.splitlines())
     cached = cache_dir() / f"{kind}-{zlib.crc32(paths.encode()):08x}.sqlite"
@@ -124,6 +122,8 @@ def _compiled_once(kind: str, signed: str, build: Callable[[Writer | None], Data
             return stored
     except (sqlite3.Error, ValueError):
         pass
+    from afrel.writer import Writer  # only now: a query of compiled data never needs it
+
     # Building makes millions of objects and frees none: the cycle collector would only rescan them.
     gc.disable()
     writer = None

@@ -6,33 +6,75 @@ import io
 from typing import Any
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich._wrap import divide_line
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table as RichTable
 from rich.text import Text
 
 from afrel.render.views import VERTICAL_BELOW, Output, Table
 
 
-def _cell(text: str, table: Table) -> Text:
+class PlainCell:
+    """A table cell of plain text that brings the table's one space of padding either side (the table adds none).
+
+    It is measured and wrapped as Rich lays out a padded `Text`, with Rich's own word division, folding words too
+    long for the column, but without building a `Text`, its spans and a `Padding` for every cell: that is most of
+    the cost of printing a long table. Only for printable text, since `Text` also removes control characters and
+    expands tabs. `tests/test_render.py` checks the two give the same output in tables that leave each column room
+    for its padding; a column squeezed narrower than that is left to Rich entirely.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        longest_word = max(map(cell_len, self.text.split()), default=0)
+        return Measurement(longest_word + 2, cell_len(self.text) + 2)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width - 2
+        text = self.text
+        if width < 1:  # squeezed below its padding
+            yield Padding(Text(text), (0, 1))
+            return
+        breaks = divide_line(text, width, fold=True) if cell_len(text) > width else []
+        for start, end in zip([0, *breaks], [*breaks, len(text)]):
+            yield Segment(f" {set_cell_size(text[start:end].rstrip(), width)} \n")
+
+
+def _text(text: str, highlight: tuple[str, ...]) -> Text:
     cell = Text(text)
-    if table.highlight:
-        cell.highlight_words(table.highlight, style="bold reverse", case_sensitive=False)
+    if highlight:
+        cell.highlight_words(highlight, style="bold reverse", case_sensitive=False)
     return cell
 
 
+def _cell(text: str, highlight: tuple[str, ...] = ()) -> RenderableType:
+    if text.isprintable() and not highlight:
+        return PlainCell(text)
+    return Padding(_text(text, highlight), (0, 1))
+
+
 def _table(table: Table, width: int, ascii: bool) -> RichTable:
+    # Cells bring their own padding (see PlainCell), so the table adds none.
     rich_table = RichTable(title=Text(table.title) if table.title else None, show_lines=False, expand=bool(table.wide),
                            title_justify="left", header_style="bold", box=box.ASCII if ascii else box.HEAVY_HEAD,
-                           show_header=any(c.strip() for c in table.columns))
+                           show_header=any(c.strip() for c in table.columns), padding=0)
     narrow = [column for column in table.columns if column not in table.wide]
     # Narrow columns share half the width; the wide ones take the rest.
     narrow_width = max(10, width // (2 * len(narrow))) if narrow else width
     for column in table.columns:
         wide = column in table.wide
-        rich_table.add_column(Text(column), overflow="fold",
-                              ratio=1 if wide else None, max_width=None if wide else narrow_width)
+        rich_table.add_column(_cell(column), overflow="fold",
+                              ratio=1 if wide else None, max_width=None if wide else narrow_width + 2)
     for row in table.rows:
-        rich_table.add_row(*(_cell(cell, table) for cell in row))
+        rich_table.add_row(*(_cell(cell, table.highlight) for cell in row))
     return rich_table
 
 
@@ -45,7 +87,7 @@ def _vertical(table: Table) -> RenderableType:
         for column, cell in zip(table.columns, row):
             if column:
                 block.append(f"{column}: ", style="bold")
-            block.append_text(_cell(cell, table))
+            block.append_text(_text(cell, table.highlight))
             block.append("\n")
         parts.append(block)
     return Group(*parts)
