@@ -102,8 +102,13 @@ def render_table(output: Output, *, width: int = 80, color: bool = False, ascii:
     for line in output.figure:
         console.print(Text(line), no_wrap=True, crop=False, overflow="ignore")
     for table in output.display:
-        if table.rows:
-            console.print(_vertical(table) if vertical else _table(table, width, ascii))
+        if not table.rows:
+            continue
+        if vertical:
+            console.print(_vertical(table))
+        else:
+            # Rich lays a table out within the width already: cropping would only measure every line again.
+            console.print(_table(table, width, ascii), crop=False)
     for note in output.notes:
         console.print(Text(note, style="yellow"))
     return buffer.getvalue()
