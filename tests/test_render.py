@@ -9,7 +9,8 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from afrel.render.jsonout import laid_out
-from afrel.render.table import PlainCell
+from afrel.render.table import render_table
+from afrel.render.views import VERTICAL_BELOW, Output, Table
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
 values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
@@ -29,46 +30,55 @@ def test_laid_out_json_puts_each_record_on_a_line() -> None:
     assert [json.loads(line.strip().rstrip(",")) for line in lines[3:5]] == records
 
 
-# Table cells of plain text are laid out by afrel's own cell; it must match Rich's padded Text exactly, as long as
-# the table leaves each column room for its padding (afrel's tables for people are at least 60 columns wide).
+# Cells of plain text lay themselves out (render.table.PlainCell); tables must come out exactly as Rich lays them
+# out from a padded Text per cell.
 
 printable = st.text(st.characters(codec="utf-8"), max_size=60).filter(str.isprintable)
 
 
-def _laid_out(rows: list[list[str]], width: int, narrow_width: int, plain: bool) -> str:
-    """The first column takes the spare width; the others are at most `narrow_width` wide, as in afrel's tables."""
-    table = RichTable(box=box.HEAVY_HEAD, expand=True, padding=0 if plain else (0, 1))
-    for index, header in enumerate(rows[0]):
-        table.add_column(PlainCell(header) if plain else Text(header), overflow="fold",
-                         ratio=1 if index == 0 else None,
-                         max_width=None if index == 0 else narrow_width + 2 * plain)
-    for row in rows[1:]:
-        table.add_row(*(PlainCell(cell) if plain else Text(cell) for cell in row))
-    console = Console(file=io.StringIO(), width=width, color_system=None, legacy_windows=False)
-    console.print(table)
+def _with_rich_text(table: Table, width: int) -> str:
+    rich_table = RichTable(title=Text(table.title) if table.title else None, expand=bool(table.wide),
+                           title_justify="left", header_style="bold", box=box.HEAVY_HEAD,
+                           show_header=any(c.strip() for c in table.columns))
+    narrow = [column for column in table.columns if column not in table.wide]
+    narrow_width = max(10, width // (2 * len(narrow))) if narrow else width
+    for column in table.columns:
+        wide = column in table.wide
+        rich_table.add_column(Text(column), overflow="fold", ratio=1 if wide else None,
+                              max_width=None if wide else narrow_width)
+    for row in table.rows:
+        rich_table.add_row(*map(Text, row))
+    console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False, markup=False, emoji=False,
+                      legacy_windows=False)
+    console.print(rich_table)
     return console.file.getvalue()
 
 
+def _with_afrel(table: Table, width: int) -> str:
+    return render_table(Output(None, (), table, (table,)), width=width)
+
+
 @st.composite
-def tables(draw: st.DrawFn) -> tuple[list[list[str]], int, int]:
-    columns = draw(st.integers(1, 4))
-    rows = draw(st.lists(st.lists(printable, min_size=columns, max_size=columns), min_size=1, max_size=5))
-    narrow_width = draw(st.integers(1, 30))
-    # Room for the borders, the narrow columns and three cells of the wide one.
-    least = columns + 1 + (columns - 1) * (narrow_width + 2) + 3
-    return rows, least + draw(st.integers(0, 80)), narrow_width
+def tables(draw: st.DrawFn) -> Table:
+    columns = draw(st.lists(printable, min_size=1, max_size=4, unique=True))
+    rows = draw(st.lists(st.tuples(*[printable] * len(columns)), min_size=1, max_size=5))
+    wide = draw(st.sets(st.sampled_from(columns)))
+    return Table(tuple(columns), tuple(rows), title=draw(st.none() | printable), wide=frozenset(wide))
 
 
-@given(tables())
-def test_plain_cells_are_laid_out_as_rich_text(table) -> None:
-    rows, width, narrow_width = table
-    assert _laid_out(rows, width, narrow_width, plain=True) == _laid_out(rows, width, narrow_width, plain=False)
+@given(tables(), st.integers(VERTICAL_BELOW, 160))
+def test_tables_of_plain_text_are_laid_out_as_rich_lays_out_text(table, width) -> None:
+    assert _with_afrel(table, width) == _with_rich_text(table, width)
 
 
 def test_plain_cells_wrap_fold_and_pad_as_rich_text() -> None:
-    rows = [["Title", "Date", "Tags"],
-            ["Qajar Persia besieges Herat and fails to take it", "1837-11 – 1838", "war"],
-            ["Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "", "a, b,  c  "],
-            ["ربط  افغانستان و روسیه", "２０２１年", "东亚 東アジア"]]
-    for width in (35, 40, 60, 100):
-        assert _laid_out(rows, width, 12, plain=True) == _laid_out(rows, width, 12, plain=False)
+    table = Table(("Date", "Title", "Tags"),
+                  (("1837-11 – 1838", "Qajar Persia besieges Herat and fails to take it", "war"),
+                   ("", "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "a, b,  c  "),
+                   ("２０２１年", "ربط  افغانستان و روسیه", "东亚 東アジア"),
+                   # one cell longer than the Tags column at 60 columns (15), the others just within it
+                   ("1878-07-22 – 1878-08-24", "Stoletov's mission", "diplomacy, trade"),
+                   ("2021-08-15", "x" * 15, "border,security")),
+                  wide=frozenset({"Title"}))
+    for width in (60, 80, 100, 137):
+        assert _with_afrel(table, width) == _with_rich_text(table, width)

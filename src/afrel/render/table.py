@@ -24,8 +24,8 @@ class PlainCell:
     It is measured and wrapped as Rich lays out a padded `Text`, with Rich's own word division, folding words too
     long for the column, but without building a `Text`, its spans and a `Padding` for every cell: that is most of
     the cost of printing a long table. Only for printable text, since `Text` also removes control characters and
-    expands tabs. `tests/test_render.py` checks the two give the same output in tables that leave each column room
-    for its padding; a column squeezed narrower than that is left to Rich entirely.
+    expands tabs. `tests/test_render.py` checks that afrel's tables come out character for character as they do
+    from a padded `Text` per cell. A column squeezed narrower than its padding is left to Rich entirely.
     """
 
     __slots__ = ("text",)
