@@ -209,8 +209,9 @@ def test_compare_can_keep_one_publisher(run_small) -> None:
     assert result.exit_code == 2 and "publishers: CIA World Factbook, World Bank" in result.stderr
 
 
-def test_json_path_does_not_import_rich_yaml_or_dateutil(tmp_path) -> None:
-    """Once the data is compiled, a JSON query must not load the table, YAML or date-parsing libraries."""
+def _modules_loaded_by(tmp_path, *args: str) -> list[str]:
+    """The heavy modules loaded by a command once the data is compiled."""
+    import ast
     import os
     import subprocess
     import sys
@@ -218,14 +219,26 @@ def test_json_path_does_not_import_rich_yaml_or_dateutil(tmp_path) -> None:
     script = (
         "import sys\n"
         "from afrel.cli import app\n"
-        "app(['timeline', '--country', 'russia', '--json'], standalone_mode=False)\n"
+        f"app({list(args)!r}, standalone_mode=False)\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'yaml', 'dateutil', 'pydantic'))\n"
         "sys.stderr.write(repr(heavy))\n"
     )
     env = {**os.environ, "AFREL_CACHE_DIR": str(tmp_path), "AFREL_DATA": ""}
     subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, check=True)  # compiles once
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
-    assert result.stderr == "[]"
+    return ast.literal_eval(result.stderr)
+
+
+def test_json_path_does_not_import_rich_yaml_or_dateutil(tmp_path) -> None:
+    """Once the data is compiled, a JSON query must not load the table, YAML or date-parsing libraries."""
+    assert _modules_loaded_by(tmp_path, "timeline", "--country", "russia", "--json") == []
+
+
+def test_plain_tables_do_not_start_a_rich_console(tmp_path) -> None:
+    """A table of plain text is laid out without `rich.console`, whose import alone costs a tenth of start-up."""
+    loaded = _modules_loaded_by(tmp_path, "timeline", "--country", "russia")
+    assert "rich.table" in loaded and "rich.console" not in loaded
+    assert not [m for m in loaded if m.split(".")[0] in ("yaml", "dateutil", "pydantic")]
 
 
 def test_command_table_matches_the_commands() -> None:

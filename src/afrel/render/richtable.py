@@ -1,0 +1,66 @@
+"""Tables for people drawn by Rich: what `afrel.render.grid` leaves to it (highlighted search words, control
+characters and tabs, charts, columns squeezed to nothing) and the record blocks of narrow terminals. Text from
+the data is never read as markup; long text wraps, nothing is cut."""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from afrel.render.grid import narrow_width
+from afrel.render.views import VERTICAL_BELOW, Output, Table
+
+
+def _text(text: str, highlight: tuple[str, ...]) -> Text:
+    cell = Text(text)
+    if highlight:
+        cell.highlight_words(highlight, style="bold reverse", case_sensitive=False)
+    return cell
+
+
+def _table(table: Table, width: int, ascii: bool) -> RichTable:
+    rich_table = RichTable(title=Text(table.title) if table.title else None, show_lines=False, expand=bool(table.wide),
+                           title_justify="left", header_style="bold", box=box.ASCII if ascii else box.HEAVY_HEAD,
+                           show_header=any(c.strip() for c in table.columns))
+    cap = narrow_width(table, width)
+    for column in table.columns:
+        wide = column in table.wide
+        rich_table.add_column(Text(column), overflow="fold", ratio=1 if wide else None, max_width=None if wide else cap)
+    for row in table.rows:
+        rich_table.add_row(*(_text(cell, table.highlight) for cell in row))
+    return rich_table
+
+
+def _vertical(table: Table) -> RenderableType:
+    parts: list[RenderableType] = []
+    if table.title:
+        parts.append(Text(table.title, style="bold"))
+    for row in table.rows:
+        block = Text()
+        for column, cell in zip(table.columns, row):
+            if column:
+                block.append(f"{column}: ", style="bold")
+            block.append_text(_text(cell, table.highlight))
+            block.append("\n")
+        parts.append(block)
+    return Group(*parts)
+
+
+def rich_layout(output: Output, width: int, *, color: bool = False, ascii: bool = False) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system="standard" if color else None,
+                      force_terminal=color, no_color=not color, highlight=False, emoji=False, markup=False,
+                      legacy_windows=False)
+    vertical = width < VERTICAL_BELOW
+    for line in output.figure:
+        console.print(Text(line), no_wrap=True, crop=False, overflow="ignore")
+    for table in output.display:
+        if table.rows:
+            console.print(_vertical(table) if vertical else _table(table, width, ascii))
+    for note in output.notes:
+        console.print(Text(note, style="yellow"))
+    return buffer.getvalue()
