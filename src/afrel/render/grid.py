@@ -32,7 +32,7 @@ def laid_out(output: Output, width: int, *, color: bool = False, ascii: bool = F
     parts = []
     for table in output.display:
         if table.rows:
-            laid = _table(table, width, box.ASCII if ascii else box.HEAVY_HEAD, color)
+            laid = _table(table, width, ascii, color)
             if laid is None:
                 return None
             parts.append(laid)
@@ -50,9 +50,19 @@ def _texts(output: Output) -> Iterable[str]:
             yield from row
 
 
-def _table(table: Table, width: int, frame: box.Box, color: bool) -> str | None:
-    show_header = any(column.strip() for column in table.columns)
-    frame = frame if show_header else frame.get_plain_headed_box()
+def table_box(ascii: bool) -> box.Box:
+    """The box of afrel's tables: heavy lines under a heavy header, or ASCII for terminals without them."""
+    return box.ASCII if ascii else box.HEAVY_HEAD
+
+
+def shows_header(table: Table) -> bool:
+    """Whether the table has a header row: not when every column name is blank."""
+    return any(column.strip() for column in table.columns)
+
+
+def _table(table: Table, width: int, ascii: bool, color: bool) -> str | None:
+    show_header = shows_header(table)
+    frame = table_box(ascii) if show_header else table_box(ascii).get_plain_headed_box()
     widths = column_widths(table, width, show_header)
     if min(widths) <= PADDING:  # a column squeezed to its padding: Rich's rules for it are its own
         return None

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import io
 
-from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from afrel.render.grid import narrow_width
+from afrel.render.grid import narrow_width, shows_header, table_box
 from afrel.render.views import VERTICAL_BELOW, Output, Table
 
 
@@ -24,8 +23,8 @@ def _text(text: str, highlight: tuple[str, ...]) -> Text:
 
 def _table(table: Table, width: int, ascii: bool) -> RichTable:
     rich_table = RichTable(title=Text(table.title) if table.title else None, show_lines=False, expand=bool(table.wide),
-                           title_justify="left", header_style="bold", box=box.ASCII if ascii else box.HEAVY_HEAD,
-                           show_header=any(c.strip() for c in table.columns))
+                           title_justify="left", header_style="bold", box=table_box(ascii),
+                           show_header=shows_header(table))
     cap = narrow_width(table, width)
     for column in table.columns:
         wide = column in table.wide
