@@ -51,8 +51,8 @@ def tables(draw: st.DrawFn) -> Table:
 
 
 @settings(deadline=None)  # Rich's first table in a process is slow to print; timings are not what this tests
-@given(st.lists(tables(), min_size=1, max_size=2), st.lists(printable | wordy, max_size=2), st.integers(VERTICAL_BELOW, 160),
-       st.booleans(), st.booleans())
+@given(st.lists(tables(), min_size=1, max_size=2), st.lists(printable | wordy, max_size=2),
+       st.integers(VERTICAL_BELOW, 160), st.booleans(), st.booleans())
 def test_plain_tables_are_laid_out_as_rich_prints_them(tables, notes, width, color, ascii) -> None:
     output = Output(None, (), tables[0], tuple(tables), tuple(notes))
     laid = laid_out(output, width, color=color, ascii=ascii)
