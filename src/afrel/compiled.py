@@ -16,7 +16,7 @@ from typing import Any
 from afrel.dates import PartialDate
 from afrel.model import AlternativeDate, Country, Dataset, Dispute, Era, Event, Observation, Origin, Relation, Source
 
-FORMAT = "afrel-compiled-6"
+FORMAT = "afrel-compiled-7"
 
 
 class StoredDataset(Dataset):
@@ -99,8 +99,13 @@ def _date(value: list[Any] | None) -> PartialDate | None:
     return None if value is None else PartialDate(*value)
 
 
+def _source(row: list[Any]) -> Source:
+    title, url, publisher, accessed, author, *rest = row  # JSON has lists where the record has tuples
+    return Source(title, url, publisher, accessed, tuple(author), *rest)
+
+
 def _sources(rows: list[list[Any]]) -> tuple[Source, ...]:
-    return tuple(Source(*row) for row in rows)
+    return tuple(_source(row) for row in rows)
 
 
 def _event(row: list[Any]) -> Event:
@@ -119,7 +124,7 @@ def _country(row: list[Any]) -> Country:
 
 def _observation(row: list[Any]) -> Observation:
     (country, indicator, value, unit, year, source, origin, note) = row
-    return Observation(country, indicator, value, unit, year, Source(*source), Origin(*origin), note)
+    return Observation(country, indicator, value, unit, year, _source(source), Origin(*origin), note)
 
 
 def _era(row: list[Any]) -> Era:

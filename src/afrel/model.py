@@ -69,11 +69,41 @@ class Origin(NamedTuple):
     line: int
 
 
+# What kind of work a source is: it decides how `cite` types the entry and how much weight a reader gives it.
+SOURCE_KINDS: dict[str, str] = {
+    "official": "a government's own record: ministry, embassy, parliament, official gazette, state archive",
+    "international-organisation": "a record of the UN, its agencies, NATO, the EU or another international body",
+    "news": "a news organisation's report, including wire agencies and broadcasters",
+    "scholarly": "a book, journal article, thesis or research paper",
+    "reference": "a reference work other than an encyclopedia: atlas, country study, chronology, database",
+    "encyclopedia": "an edited encyclopedia (Iranica, Britannica, ...)",
+    "wiki": "an openly edited wiki such as Wikipedia: a pointer to sources, never the only one",
+    "other": "anything else: a think-tank commentary, a blog, a statement by a party",
+}
+
+
 class Source(NamedTuple):
+    """The work that makes a claim: who published it, its title and where to find it.
+
+    `url` is the original's address (None for a work only in print); `via` is the address of the copy that
+    was read when that is not the original (an archive, a reprint, a mirror).
+    """
+
     title: str
-    url: str
+    url: str | None
     publisher: str
-    accessed: str | None = None  # the day the page was consulted; bundled sources always give it
+    accessed: str | None = None  # the day the work was consulted; bundled sources always give it
+    author: tuple[str, ...] = ()
+    published: str | None = None  # the publication date, as precise as known: "2021", "2021-08", "2021-08-15"
+    locator: str | None = None  # page, paragraph or article: "p. 357", "art. 2"
+    kind: str | None = None  # a key of SOURCE_KINDS
+    language: str | None = None  # BCP 47 code of the work's language: "en", "fa", "ru"
+    via: str | None = None
+
+    @property
+    def address(self) -> str | None:
+        """Where a reader can open the work: the original, or else the copy it was read in."""
+        return self.url or self.via
 
 
 class AlternativeDate(NamedTuple):

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 COMPILED_NAME = "compiled.sqlite"
 DATA_DIR = Path(__file__).parent / "data"
+# data/checks holds what `afrel validate` checks the data against; it is not data itself.
+CHECKS_DIR = "checks"
 
 
 def bundled_paths() -> list[Path]:
@@ -33,7 +35,8 @@ def bundled_paths() -> list[Path]:
     def walk(folder: str) -> None:
         for entry in os.scandir(folder):
             if entry.is_dir():
-                walk(entry.path)
+                if entry.name != CHECKS_DIR:
+                    walk(entry.path)
             elif entry.name.endswith(".yaml"):
                 found.append(Path(entry.path))
 

@@ -16,6 +16,7 @@ from afrel.model import (
     INDICATORS,
     NAME_LANGUAGES,
     SEED_DOCUMENTS,
+    SOURCE_KINDS,
     TAGS,
     AlternativeDate,
     Country,
@@ -41,7 +42,8 @@ EVENT_FIELDS = {
     "id", "date", "end_date", "title", "summary", "countries", "tags", "sources", "notes",
     "alternative_dates", "disputes",
 }
-SOURCE_FIELDS = {"title", "url", "publisher", "accessed"}
+SOURCE_FIELDS = {"publisher", "title", "author", "published", "url", "locator", "kind", "language", "accessed", "via"}
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 COUNTRY_FIELDS = {"id", "name", "kind", "formal_name", "iso2", "iso3", "aliases", "names", "successor", "start",
                   "end"}
 OBSERVATION_FIELDS = {"country", "indicator", "value", "unit", "year", "source", "note"}
@@ -157,17 +159,32 @@ class _Record:
 
 
 def _source(record: _Record) -> Source | None:
-    if not record.fields(SOURCE_FIELDS, ("title", "url", "publisher")):
+    known_problems = len(record.problems)
+    if not record.fields(SOURCE_FIELDS, ("title", "publisher")):
         return None
-    title, url, publisher = record.text("title"), record.text("url"), record.text("publisher")
-    accessed = record.date("accessed")
-    if url and not _URL.fullmatch(url):
-        record.problem(f"{record.where}.url", f"{url!r} is not an http(s) URL", record.line_of("url"))
+    title, url, publisher = record.text("title"), record.text("url", required=False), record.text("publisher")
+    via, locator = record.text("via", required=False), record.text("locator", required=False)
+    kind, language = record.text("kind", required=False), record.text("language", required=False)
+    accessed, published = record.date("accessed"), record.date("published")
+    author = record.strings("author")
+    for key, address in (("url", url), ("via", via)):
+        if address and not _URL.fullmatch(address):
+            record.problem(f"{record.where}.{key}", f"{address!r} is not an http(s) URL", record.line_of(key))
+    if not (url or via or locator or published):
+        record.problem(f"{record.where}.url", "give the work's url, or for a work in print its published date "
+                       "or locator")
+    if kind and kind not in SOURCE_KINDS:
+        record.problem(f"{record.where}.kind", f"expected one of {', '.join(SOURCE_KINDS)}", record.line_of("kind"))
+    if language and not _LANGUAGE.fullmatch(language):
+        record.problem(f"{record.where}.language", f"{language!r} is not a language code such as en, fa or pt-BR",
+                       record.line_of("language"))
     if accessed and accessed.day is None:
-        record.problem(f"{record.where}.accessed", "give the full day the page was consulted",
+        record.problem(f"{record.where}.accessed", "give the full day the work was consulted",
                        record.line_of("accessed"))
-    if title and url and publisher and (accessed or "accessed" not in record.mapping):
-        return Source(title, url, publisher, accessed.iso() if accessed else None)
+    if title and publisher and len(record.problems) == known_problems and (accessed or "accessed" not in record.mapping):
+        return Source(title, url or None, publisher, accessed.iso() if accessed else None, author,
+                      published.iso() if published else None, locator or None, kind or None, language or None,
+                      via or None)
     return None
 
 
@@ -191,7 +208,7 @@ def _event(record: _Record) -> Event | None:
                        record.line_of("countries"))
     if date and end and end.last_day < date.first_day:
         record.problem(f"{record.where}.end_date", f"ends ({end}) before it starts ({date})", record.line_of("end_date"))
-    urls = {source.url for source in sources}
+    urls = {address for source in sources for address in (source.url, source.via) if address}
     alternatives = []
     for item, line, field in record.items("alternative_dates"):
         alt = record.nested(item, field, line)
@@ -227,6 +244,7 @@ def _event(record: _Record) -> Event | None:
 # and goes through `_event`, which names every problem. A test checks that both agree.
 _QUICK_FIELDS = {"id", "date", "title", "summary", "countries", "tags", "sources", "notes"}
 _QUICK_REQUIRED = {"id", "date", "title", "summary", "countries", "tags", "sources"}
+_QUICK_SOURCE_FIELDS = {"title", "url", "publisher", "accessed", "kind"}
 
 
 def _plain(text: Any) -> bool:
@@ -254,10 +272,13 @@ def _quick_access_day(text: str) -> str | None:
 
 def _well_formed_source(mapping: Any, texts: list[str]) -> Source | None:
     """The source, if well formed; its text is added to `texts`, which the event searches once for bidi controls."""
-    if not isinstance(mapping, dict) or not mapping.keys() <= SOURCE_FIELDS or len(mapping) < 3:
+    if not isinstance(mapping, dict) or not mapping.keys() <= _QUICK_SOURCE_FIELDS or len(mapping) < 3:
         return None
     title, url, publisher = mapping.get("title"), mapping.get("url"), mapping.get("publisher")
     if not (_plain(title) and _plain(url) and _plain(publisher) and _URL.fullmatch(url)):
+        return None
+    kind = mapping.get("kind")
+    if kind is not None and kind not in SOURCE_KINDS:
         return None
     accessed = None
     if "accessed" in mapping:
@@ -265,7 +286,7 @@ def _well_formed_source(mapping: Any, texts: list[str]) -> Source | None:
         if accessed is None:
             return None
     texts += (title, url, publisher)
-    return Source(title, url, publisher, accessed)
+    return Source(title, url, publisher, accessed, kind=kind)
 
 
 def well_formed_event(mapping: Any, file: str, line: int) -> Event | None:
