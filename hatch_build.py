@@ -21,20 +21,17 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
         root = Path(self.root)
         sys.path.insert(0, str(root / "src"))
         try:
-            from afrel import store, writer
+            from afrel.store import cache, writer
         finally:
             sys.path.pop(0)
-        files = sorted(
-            (f"data/{path.relative_to(root / 'data').as_posix()}", path.read_bytes())
-            for path in (root / "data").rglob("*.yaml")
-        )
+        files = cache.bundled_files()
         self._folder = tempfile.TemporaryDirectory()
-        target = Path(self._folder.name) / store.COMPILED_NAME
-        dataset = store.parse_files(files)
-        dataset.fingerprint = store.fingerprint(files)
+        target = Path(self._folder.name) / cache.COMPILED_NAME
+        dataset = cache.parse_files(files)
+        dataset.fingerprint = cache.fingerprint(files)
         writer.write(dataset, target)
         build_data["force_include"][str(root / "data")] = "afrel/data"
-        build_data["force_include"][str(target)] = f"afrel/data/{store.COMPILED_NAME}"
+        build_data["force_include"][str(target)] = f"afrel/data/{cache.COMPILED_NAME}"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         folder = getattr(self, "_folder", None)

@@ -42,11 +42,20 @@ STARTUP = [
     ("profile russia --json", [AFREL, "profile", "russia", "--json"], {}, TYPER, 1.2),
     ("profile russia (table)", [AFREL, "profile", "russia"], {}, TYPER_RICH, 1.2),
     ("--help", [AFREL, "--help"], {}, TYPER, 1.15),
-    ("completion: afrel st<TAB>", [AFREL], {"_AFREL_COMPLETE": "complete_bash", "COMP_WORDS": "afrel st",
-                                            "COMP_CWORD": "1"}, TYPER, 1.15),
-    ("completion: --country ru<TAB>", [AFREL], {"_AFREL_COMPLETE": "complete_bash",
-                                                "COMP_WORDS": "afrel timeline --country ru", "COMP_CWORD": "3"},
-     TYPER, 1.15),
+    (
+        "completion: afrel st<TAB>",
+        [AFREL],
+        {"_AFREL_COMPLETE": "complete_bash", "COMP_WORDS": "afrel st", "COMP_CWORD": "1"},
+        TYPER,
+        1.15,
+    ),
+    (
+        "completion: --country ru<TAB>",
+        [AFREL],
+        {"_AFREL_COMPLETE": "complete_bash", "COMP_WORDS": "afrel timeline --country ru", "COMP_CWORD": "3"},
+        TYPER,
+        1.15,
+    ),
 ]
 MEMORY = [
     ("timeline russia --format json", [AFREL, "timeline", "--country", "russia", "--format", "json"]),
@@ -58,12 +67,35 @@ MEMORY_LIMIT_MIB = 60
 # The filtered query on synthetic data, and the same selection in jq over the JSON lines.
 QUERY = ["--country", "pakistan", "--since", "2000-01-01", "--tag", "trade"]
 JQ_FILTER = 'select((.countries | index("pakistan")) and .date.value >= "2000-01-01" and (.tags | index("trade")))'
-COUNTERPARTS = ["british-india", "china", "egypt", "france", "germany", "india", "iran", "italy", "japan",
-                "kazakhstan", "kyrgyzstan", "pakistan", "qatar", "russia", "saudi-arabia", "tajikistan", "turkey",
-                "turkmenistan", "united-kingdom", "united-nations", "united-states", "uzbekistan"]
+COUNTERPARTS = [
+    "british-india",
+    "china",
+    "egypt",
+    "france",
+    "germany",
+    "india",
+    "iran",
+    "italy",
+    "japan",
+    "kazakhstan",
+    "kyrgyzstan",
+    "pakistan",
+    "qatar",
+    "russia",
+    "saudi-arabia",
+    "tajikistan",
+    "turkey",
+    "turkmenistan",
+    "united-kingdom",
+    "united-nations",
+    "united-states",
+    "uzbekistan",
+]
 TAGS = ["treaty", "agreement", "diplomacy", "visit", "aid", "trade", "energy", "border", "security", "refugees"]
-WORDS = ("talks trade border envoy treaty aid transit railway pipeline delegation visit agreement embassy "
-         "minister summit water refugees security grain cotton").split()
+WORDS = (
+    "talks trade border envoy treaty aid transit railway pipeline delegation visit agreement embassy "
+    "minister summit water refugees security grain cotton"
+).split()
 
 
 def environment(extra: dict[str, str], cache: Path) -> dict[str, str]:
@@ -97,15 +129,19 @@ def startup(runs: int, cache: Path) -> None:
         env = environment(extra, cache)
         timed(command, env)  # compile the data and the bytecode before measuring
         ours, theirs = paired(command, env, baseline, runs)
-        print(f"{name:36} {ours:9.3f} {theirs:10.3f} {ours / theirs:6.2f} {target:7.2f}  "
-              f"{verdict(ours / theirs <= target)}")
+        print(
+            f"{name:36} {ours:9.3f} {theirs:10.3f} {ours / theirs:6.2f} {target:7.2f}  "
+            f"{verdict(ours / theirs <= target)}"
+        )
 
 
 def peak_memory_mib(command: list[str], env: dict[str, str]) -> float:
     # A fresh interpreter runs the command, so the children's peak is the command's alone.
-    probe = ("import resource, subprocess, sys\n"
-             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+    probe = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
     kib = subprocess.run([PYTHON, "-c", probe, *command], env=env, capture_output=True, text=True, check=True).stdout
     return int(kib) / 1024
 
@@ -125,16 +161,27 @@ def synthetic_events(count: int, seed: int = 1919) -> str:
     for number in range(count):
         when = (first + timedelta(days=pick.randrange(days + 1))).isoformat()
         words = " ".join(pick.choices(WORDS, k=6))
-        lines.append(json.dumps({
-            "id": f"synthetic-{number:07d}",
-            "date": {"value": when, "precision": "day", "approximate": False},
-            "title": f"Synthetic event {number}: {words}",
-            "summary": f"A generated event for benchmarks about {words}.",
-            "countries": pick.sample(COUNTERPARTS, pick.choice((1, 1, 2))),
-            "tags": pick.sample(TAGS, pick.choice((1, 2))),
-            "sources": [{"title": f"Synthetic source {number % 997}", "url": f"https://example.org/{number}",
-                         "publisher": "Synthetic data", "accessed": "2026-01-01"}],
-        }, separators=(",", ":")))
+        lines.append(
+            json.dumps(
+                {
+                    "id": f"synthetic-{number:07d}",
+                    "date": {"value": when, "precision": "day", "approximate": False},
+                    "title": f"Synthetic event {number}: {words}",
+                    "summary": f"A generated event for benchmarks about {words}.",
+                    "countries": pick.sample(COUNTERPARTS, pick.choice((1, 1, 2))),
+                    "tags": pick.sample(TAGS, pick.choice((1, 2))),
+                    "sources": [
+                        {
+                            "title": f"Synthetic source {number % 997}",
+                            "url": f"https://example.org/{number}",
+                            "publisher": "Synthetic data",
+                            "accessed": "2026-01-01",
+                        }
+                    ],
+                },
+                separators=(",", ":"),
+            )
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -152,9 +199,11 @@ def scale(sizes: list[int], runs: int, workdir: Path) -> None:
     if not jq:
         print("\nLarge user data: skipped, jq is not installed (Debian: apt-get install jq)")
         return
-    print(f"\nLarge user data: afrel timeline --data FILE {' '.join(QUERY)} --format jsonl, against\n"
-          f"jq -c '{JQ_FILTER}' FILE  ({runs} paired runs; targets at 1,000,000 events: afrel at most 0.10 of\n"
-          f"jq's time, first load under 60 s; the query's time grows sub-linearly with the data)")
+    print(
+        f"\nLarge user data: afrel timeline --data FILE {' '.join(QUERY)} --format jsonl, against\n"
+        f"jq -c '{JQ_FILTER}' FILE  ({runs} paired runs; targets at 1,000,000 events: afrel at most 0.10 of\n"
+        f"jq's time, first load under 60 s; the query's time grows sub-linearly with the data)"
+    )
     print(f"{'events':>9} {'first load s':>12} {'afrel s':>8} {'jq s':>7} {'ratio':>6} {'found':>6}")
     medians = {}
     for size in sizes:
@@ -173,34 +222,53 @@ def scale(sizes: list[int], runs: int, workdir: Path) -> None:
         median_ours, median_jq = paired(ours, env, theirs, runs)
         medians[size] = median_ours
         # The targets are set for a million events; smaller sets show how the times grow.
-        targets = "" if size < 1_000_000 else (f"  query {verdict(median_ours / median_jq <= 0.1)}, "
-                                               f"first load {verdict(first_load < 60)} (under 60 s)")
-        print(f"{size:9,} {first_load:12.2f} {median_ours:8.3f} {median_jq:7.3f} {median_ours / median_jq:6.3f} "
-              f"{len(found):6}{targets}")
+        targets = (
+            ""
+            if size < 1_000_000
+            else (
+                f"  query {verdict(median_ours / median_jq <= 0.1)}, first load {verdict(first_load < 60)} (under 60 s)"
+            )
+        )
+        print(
+            f"{size:9,} {first_load:12.2f} {median_ours:8.3f} {median_jq:7.3f} {median_ours / median_jq:6.3f} "
+            f"{len(found):6}{targets}"
+        )
         shutil.rmtree(cache, ignore_errors=True)
     if len(medians) > 1:
         small, large = min(medians), max(medians)
         growth = medians[large] / medians[small]
-        print(f"query time grows {growth:.2f}x from {small:,} to {large:,} events ({large // small}x the data): "
-              f"{verdict(growth < large / small)} (target: sub-linear)")
+        print(
+            f"query time grows {growth:.2f}x from {small:,} to {large:,} events ({large // small}x the data): "
+            f"{verdict(growth < large / small)} (target: sub-linear)"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="afrel benchmark (see the module docstring)")
     parser.add_argument("--runs", type=int, default=15, help="paired runs per start-up target (default 15)")
-    parser.add_argument("--sizes", default="10000,100000,1000000",
-                        help="synthetic data set sizes, comma-separated (default 10000,100000,1000000)")
-    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "afrel-benchmark",
-                        help="where synthetic data sets are kept between runs")
+    parser.add_argument(
+        "--sizes",
+        default="10000,100000,1000000",
+        help="synthetic data set sizes, comma-separated (default 10000,100000,1000000)",
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "afrel-benchmark",
+        help="where synthetic data sets are kept between runs",
+    )
     parser.add_argument("--quick", action="store_true", help="3 runs and data sets of 1,000 and 10,000 events")
     options = parser.parse_args()
     runs = 3 if options.quick else options.runs
     sizes = [1000, 10000] if options.quick else [int(size) for size in options.sizes.split(",")]
     options.workdir.mkdir(parents=True, exist_ok=True)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                            cwd=Path(__file__).parent).stdout.strip()
-    print(f"commit {commit or '?'}, Python {platform.python_version()}, {platform.machine()}, "
-          f"{os.cpu_count()} CPUs, {platform.platform()}")
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=Path(__file__).parent
+    ).stdout.strip()
+    print(
+        f"commit {commit or '?'}, Python {platform.python_version()}, {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, {platform.platform()}"
+    )
     cache = Path(tempfile.mkdtemp(prefix="afrel-bench-cache-", dir=options.workdir))
     try:
         startup(runs, cache)

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from afrel import cli
 from afrel.model import Dataset
-from afrel.store import bundled_files, parse_files
+from afrel.store.cache import bundled_files, parse_files
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

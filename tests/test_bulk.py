@@ -8,33 +8,49 @@ from typing import Any
 
 import pytest
 
-from afrel import bulk
-from afrel.compiled import StoredDataset, decoded
-from afrel.writer import EncodedEvent, Writer, write
 from afrel.model import Event
-from afrel.store import check_user_files, load_with_user_data
+from afrel.store import bulk
+from afrel.store.cache import check_user_files, load_with_user_data
+from afrel.store.compiled import StoredDataset, decoded
+from afrel.store.writer import EncodedEvent, Writer, write
 
 NAME = "big.jsonl"
 
 
 def _event(number: int, **changes: Any) -> dict[str, Any]:
-    event = {"id": f"bulk-{number:03d}", "date": {"value": f"19{number % 90 + 10:02d}-0{number % 9 + 1}",
-                                                  "precision": "month", "approximate": number % 4 == 0},
-             "title": f"Event number {number}", "summary": f"What happened, number {number}.",
-             "countries": ["pakistan", "iran"][: number % 2 + 1], "tags": ["trade"],
-             "sources": [{"title": "A source", "url": f"https://example.org/{number}", "publisher": "Example",
-                          "accessed": "2026-01-02"}]}
+    event = {
+        "id": f"bulk-{number:03d}",
+        "date": {
+            "value": f"19{number % 90 + 10:02d}-0{number % 9 + 1}",
+            "precision": "month",
+            "approximate": number % 4 == 0,
+        },
+        "title": f"Event number {number}",
+        "summary": f"What happened, number {number}.",
+        "countries": ["pakistan", "iran"][: number % 2 + 1],
+        "tags": ["trade"],
+        "sources": [
+            {
+                "title": "A source",
+                "url": f"https://example.org/{number}",
+                "publisher": "Example",
+                "accessed": "2026-01-02",
+            }
+        ],
+    }
     event.update(changes)
     return event
 
 
 def _lines(events: list[Any]) -> bytes:
-    return "".join((line if isinstance(line, str) else json.dumps(line, ensure_ascii=False)) + "\n"
-                   for line in events).encode()
+    return "".join(
+        (line if isinstance(line, str) else json.dumps(line, ensure_ascii=False)) + "\n" for line in events
+    ).encode()
 
 
-def _read(content: bytes, small, workers: bool, monkeypatch: pytest.MonkeyPatch,
-          name: str = NAME) -> tuple[Any, list[str], int]:
+def _read(
+    content: bytes, small, workers: bool, monkeypatch: pytest.MonkeyPatch, name: str = NAME
+) -> tuple[Any, list[str], int]:
     """(dataset, problems as text, bytes the progress was told of), read with or without workers."""
     with monkeypatch.context() as patch:
         if workers:
@@ -44,8 +60,7 @@ def _read(content: bytes, small, workers: bool, monkeypatch: pytest.MonkeyPatch,
         else:
             patch.setattr(bulk, "MINIMUM_BYTES", len(content) + 1)
         told: list[int] = []
-        dataset, problems = check_user_files([(name, content)], small,
-                                             lambda stage, done, total: told.append(done))
+        dataset, problems = check_user_files([(name, content)], small, lambda stage, done, total: told.append(done))
     return dataset, [str(problem) for problem in problems], sum(told)
 
 
@@ -73,15 +88,25 @@ def test_workers_read_the_events_one_process_reads(small, monkeypatch) -> None:
     assert lines["bulk-005"] == 6 and lines["bulk-039"] == 40
 
 
-@pytest.mark.parametrize("change, line, message", [
-    # Records that fail the checks, anywhere in the file: every problem, each on its line.
-    (lambda lines: lines.__setitem__(3, _event(3, tags=["no-such-tag"])) or lines.__setitem__(
-        25, _event(25, countries=["narnia"])) or lines.__setitem__(33, _event(2)), 4, "tags"),
-    # Malformed JSON stops the file at its first bad line.
-    (lambda lines: lines.__setitem__(17, '{"id": "broken"') or lines.__setitem__(35, "[1, 2"), 18, "json"),
-    (lambda lines: lines.__setitem__(22, '{"id": "twice", "id": "again"}'), 23, "duplicate key"),
-    (lambda lines: lines.__setitem__(31, b"\xff\xfe not text"), 32, "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    "change, line, message",
+    [
+        # Records that fail the checks, anywhere in the file: every problem, each on its line.
+        (
+            lambda lines: (
+                lines.__setitem__(3, _event(3, tags=["no-such-tag"]))
+                or lines.__setitem__(25, _event(25, countries=["narnia"]))
+                or lines.__setitem__(33, _event(2))
+            ),
+            4,
+            "tags",
+        ),
+        # Malformed JSON stops the file at its first bad line.
+        (lambda lines: lines.__setitem__(17, '{"id": "broken"') or lines.__setitem__(35, "[1, 2"), 18, "json"),
+        (lambda lines: lines.__setitem__(22, '{"id": "twice", "id": "again"}'), 23, "duplicate key"),
+        (lambda lines: lines.__setitem__(31, b"\xff\xfe not text"), 32, "not UTF-8"),
+    ],
+)
 def test_workers_report_the_problems_one_process_reports(small, monkeypatch, change, line, message) -> None:
     lines = _good_lines()
     change(lines)
@@ -122,8 +147,9 @@ def test_events_from_workers_are_written_as_they_come(small, monkeypatch, tmp_pa
     alone, _, _ = _read(content, small, False, monkeypatch, str(path))
     batches: list[int] = []
     add_events = Writer.add_events
-    monkeypatch.setattr(Writer, "add_events",
-                        lambda writer, events: batches.append(len(events)) or add_events(writer, events))
+    monkeypatch.setattr(
+        Writer, "add_events", lambda writer, events: batches.append(len(events)) or add_events(writer, events)
+    )
     monkeypatch.setattr(bulk, "MINIMUM_BYTES", 0)
     monkeypatch.setattr(bulk, "CHUNK_BYTES", 700)
     monkeypatch.setattr(bulk, "workers", lambda: 2)

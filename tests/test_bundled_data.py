@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from afrel.model import TAGS
-from afrel.query import TimelineFilter, timeline
-from afrel.store import bundled_files
-from afrel.validate import check_documents
-from afrel.yamlfile import read_yaml
+from afrel.queries.timeline import TimelineFilter, select_events
+from afrel.store.cache import bundled_files
+from afrel.store.records import check_documents
+from afrel.store.yamlfile import read_yaml
 
 ROOT = Path(__file__).parents[1]
 
@@ -28,10 +28,32 @@ def test_scope_counts(bundled) -> None:
     counterparts = Counter(c for e in bundled.events for c in e.countries)
     assert len(bundled.events) >= 300
     assert len(counterparts) >= 30
-    for required in ("pakistan", "iran", "turkmenistan", "uzbekistan", "tajikistan", "china", "russian-empire",
-                     "soviet-russia", "soviet-union", "russia", "united-kingdom", "british-india", "united-states",
-                     "india", "saudi-arabia", "united-arab-emirates", "qatar", "turkey", "germany", "japan",
-                     "european-union", "nato", "united-nations", "un-security-council"):
+    for required in (
+        "pakistan",
+        "iran",
+        "turkmenistan",
+        "uzbekistan",
+        "tajikistan",
+        "china",
+        "russian-empire",
+        "soviet-russia",
+        "soviet-union",
+        "russia",
+        "united-kingdom",
+        "british-india",
+        "united-states",
+        "india",
+        "saudi-arabia",
+        "united-arab-emirates",
+        "qatar",
+        "turkey",
+        "germany",
+        "japan",
+        "european-union",
+        "nato",
+        "united-nations",
+        "un-security-council",
+    ):
         assert counterparts[required] > 0, required
 
 
@@ -39,7 +61,7 @@ def test_every_event_is_sourced_and_tagged(bundled) -> None:
     for event in bundled.events:
         assert event.sources and all(s.url.startswith(("http://", "https://")) for s in event.sources), event.id
         assert set(event.tags) <= set(TAGS), event.id
-        assert event.end_date is None or event.end_date.last_day >= event.date.first_day, event.id
+        assert event.end_date is None or event.end_date.last_day >= event.when.first_day, event.id
     assert len({e.id for e in bundled.events}) == len(bundled.events)
 
 
@@ -54,8 +76,9 @@ def test_every_state_has_the_core_indicators(bundled) -> None:
 
 
 def test_gdp_per_capita_uses_one_year(bundled) -> None:
-    values = {(o.country, o.indicator, o.year): o.value for o in bundled.observations
-              if o.source.publisher == "World Bank"}
+    values = {
+        (o.country, o.indicator, o.year): o.value for o in bundled.observations if o.source.publisher == "World Bank"
+    }
     for (country, indicator, year), value in values.items():
         if indicator == "gdp_per_capita":
             assert value == pytest.approx(values[country, "gdp", year] / values[country, "population", year], abs=0.01)
@@ -63,18 +86,26 @@ def test_gdp_per_capita_uses_one_year(bundled) -> None:
 
 def test_known_facts(bundled) -> None:
     # Spot facts a reader can check: the 1921 treaty, and Russia's recognition in July 2025.
-    soviet = timeline(bundled, TimelineFilter(countries=("soviet-russia",), exact=True, tags=("treaty",)))
-    assert any(str(e.date) == "1921-02-28" for e in soviet)
-    recognition = timeline(bundled, TimelineFilter(countries=("russia",), exact=True, tags=("recognition",)))
-    assert any(str(e.date) == "2025-07-03" for e in recognition)
+    soviet = select_events(bundled, TimelineFilter(countries=("soviet-russia",), exact=True, tags=("treaty",)))
+    assert any(str(e.when) == "1921-02-28" for e in soviet)
+    recognition = select_events(bundled, TimelineFilter(countries=("russia",), exact=True, tags=("recognition",)))
+    assert any(str(e.when) == "2025-07-03" for e in recognition)
 
 
 @pytest.mark.skipif(not (ROOT.parent / "shared" / "reference").is_dir(), reason="reference extracts not beside")
 def test_indicators_match_the_reference_extracts(tmp_path: Path) -> None:
     # data/indicators.yaml must be exactly what the script makes from the published extracts.
     output = tmp_path / "indicators.yaml"
-    subprocess.run([sys.executable, str(ROOT / "tools" / "make_indicators.py"), str(ROOT.parent / "shared" / "reference"),
-                    str(output)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "tools" / "make_indicators.py"),
+            str(ROOT.parent / "shared" / "reference"),
+            str(output),
+        ],
+        check=True,
+        capture_output=True,
+    )
     assert output.read_bytes() == (ROOT / "data" / "indicators.yaml").read_bytes()
 
 
@@ -101,8 +132,8 @@ def test_relation_status_periods_cover_the_counterparts(bundled) -> None:
 def test_status_at_the_end_of_2025_names_russia_as_the_only_recognising_state(bundled) -> None:
     import datetime
 
-    from afrel.status import status_all
+    from afrel.queries.status import status_of_all
 
     day = datetime.date(2025, 12, 31)
-    recognising = [s.country.id for s in status_all(bundled, day) if s.has_status("recognised")]
+    recognising = [s.country.id for s in status_of_all(bundled, day) if s.has_status("recognised")]
     assert recognising == ["russia"]

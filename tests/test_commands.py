@@ -63,8 +63,9 @@ def test_status_flags_days_inside_a_months_boundary_and_unconfirmed_periods(run_
     late = run_small.json("status", "russia", "--on", "2030-01-01", "--json")
     recognition = next(a for a in late["aspects"] if a["aspect"] == "recognition")
     assert recognition["unconfirmed"] is True
-    assert "last confirmed 2026-01" in run_small("status", "russia", "--on", "2030-01-01",
-                                                 env={"COLUMNS": "300"}).stdout
+    assert (
+        "last confirmed 2026-01" in run_small("status", "russia", "--on", "2030-01-01", env={"COLUMNS": "300"}).stdout
+    )
 
 
 def test_status_prints_data_text_literally(run_small) -> None:
@@ -72,9 +73,11 @@ def test_status_prints_data_text_literally(run_small) -> None:
 
 
 def test_status_bad_input(run_small) -> None:
-    for args, message in ((["status", "--only", "friendly"], "--only must be one of"),
-                          (["status", "--on", "2021-02-30"], "--on:"),
-                          (["status", "narnia"], "unknown country")):
+    for args, message in (
+        (["status", "--only", "friendly"], "--only must be one of"),
+        (["status", "--on", "2021-02-30"], "--on:"),
+        (["status", "narnia"], "unknown country"),
+    ):
         result = run_small(*args)
         assert result.exit_code == 2 and message in result.stderr, args
 
@@ -115,17 +118,23 @@ def test_cite_styles(run_small) -> None:
 
 def test_bibtex_escapes_special_characters(run_small, tmp_path) -> None:
     path = tmp_path / "e.yaml"
-    path.write_text("events:\n  - {id: amp-2000, date: '2000', title: t, summary: s, countries: [iran], tags: [trade],"
-                    " sources: [{title: 'Trade & 50% {more}', url: 'https://a.org/x_y', publisher: 'A & B'}]}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "events:\n  - {id: amp-2000, date: '2000', title: t, summary: s, countries: [iran], tags: [trade],"
+        " sources: [{title: 'Trade & 50% {more}', url: 'https://a.org/x_y', publisher: 'A & B'}]}\n",
+        encoding="utf-8",
+    )
     bib = run_small("cite", "amp-2000", "--style", "bibtex", "--data", str(path)).stdout
     assert r"title = {Trade \& 50\% \{more\}}" in bib and r"organization = {A \& B}" in bib
 
 
 def test_export_timelinejs(run_small) -> None:
     document = json.loads(run_small("export", "--to", "timelinejs", "--country", "russia").stdout)
-    assert [e["unique_id"] for e in document["events"]] == ["year-only-1919", "treaty-1921", "war-1979",
-                                                            "recognition-2025"]
+    assert [e["unique_id"] for e in document["events"]] == [
+        "year-only-1919",
+        "treaty-1921",
+        "war-1979",
+        "recognition-2025",
+    ]
     assert document["events"][0]["start_date"] == {"year": "1919"}
     assert document["events"][2]["end_date"] == {"year": "1989", "month": "2", "day": "15"}
     assert document["events"][2]["text"]["text"].count("[bold]markup[/bold]") == 1

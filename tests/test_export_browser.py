@@ -12,8 +12,16 @@ import pytest
 
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 # Flags for a closed network and no user profile: nothing may be fetched, nothing is remembered.
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture
@@ -30,7 +38,10 @@ def test_exported_page_renders_in_chromium(run_small, browser: str, tmp_path: Pa
     assert run_small("export", "--to", "html", "--title", "Russia & Pakistan", "-o", str(page)).exit_code == 0
     result = subprocess.run(
         [browser, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     dom = result.stdout

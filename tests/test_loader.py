@@ -4,14 +4,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from afrel.compiled import StoredDataset
-from afrel.writer import write
 from afrel.errors import DataError, DataErrors
 from afrel.model import Origin
-from afrel.store import parse_files
-from afrel.validate import check_documents
-from afrel.yamlfile import read_yaml
-
+from afrel.store.cache import parse_files
+from afrel.store.compiled import StoredDataset
+from afrel.store.records import check_documents
+from afrel.store.writer import write
+from afrel.store.yamlfile import read_yaml
 from conftest import FIXTURES, fixture_files
 
 
@@ -27,11 +26,11 @@ def test_fixture_dataset_loads(small) -> None:
     war = next(e for e in small.events if e.id == "war-1979")
     assert war.origin.file == "small/events.yaml"
     assert war.origin.line == 24  # the line of "- id: war-1979"
-    assert str(war.alternative_dates[0].date) == "1979-12-27"
+    assert str(war.alternative_dates[0].when) == "1979-12-27"
 
 
 def test_same_date_events_keep_a_stable_order(small) -> None:
-    assert [e.id for e in small.events if str(e.date) == "2025-07-03"] == ["recognition-2025", "same-day-b"]
+    assert [e.id for e in small.events if str(e.when) == "2025-07-03"] == ["recognition-2025", "same-day-b"]
 
 
 def test_unknown_field_names_file_line_and_field() -> None:
@@ -97,7 +96,9 @@ events:
     files = fixture_files("small") + [("extra.yaml", text.encode())]
     documents = [(file, read_yaml(content.decode(), file)) for file, content in files]
     messages = [str(p) for p in check_documents(documents)[1]]
-    assert any(m.startswith("extra.yaml:3: id: duplicate id 'treaty-1921' (first in small/events.yaml") for m in messages)
+    assert any(
+        m.startswith("extra.yaml:3: id: duplicate id 'treaty-1921' (first in small/events.yaml") for m in messages
+    )
     assert any("unknown country 'narnia'" in m for m in messages)
 
 
@@ -110,34 +111,49 @@ def test_bidi_controls_are_rejected() -> None:
 
 def test_compiled_form_round_trips(small, tmp_path) -> None:
     assert small.relations and small.replaced == {}, "the fixture should exercise relation periods"
-    small_replaced = type(small)(small.version, small.events, small.countries, small.observations, small.eras,
-                                 small.relations, "key", {small.events[0].id: Origin("mine.yaml", 3)})
+    small_replaced = type(small)(
+        small.version,
+        small.events,
+        small.countries,
+        small.observations,
+        small.eras,
+        small.relations,
+        "key",
+        {small.events[0].id: Origin("mine.yaml", 3)},
+    )
     write(small_replaced, tmp_path / "compiled.sqlite")
     stored = StoredDataset(tmp_path / "compiled.sqlite")
     for part in ("version", "fingerprint", "replaced", "countries", "observations", "eras", "relations", "events"):
         assert getattr(stored, part) == getattr(small_replaced, part), part
 
 
-@pytest.mark.parametrize("countries, tags, since, until", [
-    ((), (), None, None),
-    (("russia",), (), None, None),
-    (("russia", "soviet-union"), ("treaty",), None, None),
-    ((), ("diplomacy", "war"), "1920", None),
-    (("pakistan",), (), "1950-03", "1979-12-27"),
-    (("russia",), ("recognition",), "2021", "2025"),
-])
+@pytest.mark.parametrize(
+    "countries, tags, since, until",
+    [
+        ((), (), None, None),
+        (("russia",), (), None, None),
+        (("russia", "soviet-union"), ("treaty",), None, None),
+        ((), ("diplomacy", "war"), "1920", None),
+        (("pakistan",), (), "1950-03", "1979-12-27"),
+        (("russia",), ("recognition",), "2021", "2025"),
+    ],
+)
 def test_indexed_candidates_agree_with_a_scan(bundled, tmp_path, countries, tags, since, until) -> None:
     """The compiled file's indexes may only narrow the scan, never change the answer."""
     from afrel.dates import parse_partial_date
-    from afrel.query import TimelineFilter, timeline
+    from afrel.queries.timeline import TimelineFilter, select_events
 
     write(bundled, tmp_path / "compiled.sqlite")
     stored = StoredDataset(tmp_path / "compiled.sqlite")
-    chosen = TimelineFilter(countries=countries, tags=tags, since=since and parse_partial_date(since),
-                            until=until and parse_partial_date(until))
-    expected = timeline(bundled, chosen)
+    chosen = TimelineFilter(
+        countries=countries,
+        tags=tags,
+        since=since and parse_partial_date(since),
+        until=until and parse_partial_date(until),
+    )
+    expected = select_events(bundled, chosen)
     assert expected, "each case should select some events"
-    assert timeline(stored, chosen) == expected
+    assert select_events(stored, chosen) == expected
 
 
 @pytest.mark.parametrize("countries", [("russia",), ("afghanistan", "russia"), ("pakistan", "nobody"), ()])
@@ -157,25 +173,46 @@ def _mostly(good: list, bad: list) -> st.SearchStrategy:
 
 _texts = _mostly(["A title", "Ёлка"], [" padded ", "", "with \u202e bidi", 3])
 _dates = _mostly(["1919", "1919-08", "1919-08-08", "~1920"], [" 1921 ", "1919-02-30", "soon", "", 1900, None])
-_lists = _mostly([["russia"], ["treaty", "trade"], ["india", "russia"]],
-                 [[], ["afghanistan"], [" india"], [""], ["zz"], "russia", None])
-_sources = st.lists(st.fixed_dictionaries(
-    {"title": _texts, "url": _mostly(["https://example.org/a"], ["ftp://x", " https://e.org/b"]),
-     "publisher": _texts},
-    optional={"accessed": _mostly(["2026-01-02"], ["2026-01", " 2026-01-03", None, 2026]),
-              "extra": st.just(1)}), min_size=1, max_size=2)
+_lists = _mostly(
+    [["russia"], ["treaty", "trade"], ["india", "russia"]],
+    [[], ["afghanistan"], [" india"], [""], ["zz"], "russia", None],
+)
+_sources = st.lists(
+    st.fixed_dictionaries(
+        {
+            "title": _texts,
+            "url": _mostly(["https://example.org/a"], ["ftp://x", " https://e.org/b"]),
+            "publisher": _texts,
+        },
+        optional={"accessed": _mostly(["2026-01-02"], ["2026-01", " 2026-01-03", None, 2026]), "extra": st.just(1)},
+    ),
+    min_size=1,
+    max_size=2,
+)
 _events = st.fixed_dictionaries(
-    {"id": _mostly(["an-event"], ["An event", " an-event", 7]), "date": _dates, "title": _texts,
-     "summary": _texts, "countries": _lists, "tags": _lists, "sources": _sources},
-    optional={"notes": st.one_of(_texts, st.none()), "end_date": _dates, "disputes": st.just([]),
-              "colour": st.just("red")})
+    {
+        "id": _mostly(["an-event"], ["An event", " an-event", 7]),
+        "date": _dates,
+        "title": _texts,
+        "summary": _texts,
+        "countries": _lists,
+        "tags": _lists,
+        "sources": _sources,
+    },
+    optional={
+        "notes": st.one_of(_texts, st.none()),
+        "end_date": _dates,
+        "disputes": st.just([]),
+        "colour": st.just("red"),
+    },
+)
 
 
 @given(_events)
 @settings(max_examples=400, deadline=None)
 def test_the_quick_event_reader_agrees_with_the_full_one(mapping) -> None:
     """The quick reader may decline any record, but what it accepts must be what the full reader makes of it."""
-    from afrel.validate import _event, _Record, well_formed_event
+    from afrel.store.records import _event, _Record, well_formed_event
 
     problems: list = []
     full = _event(_Record(mapping, "f.yaml", "events[0]", problems, 3))
@@ -185,10 +222,17 @@ def test_the_quick_event_reader_agrees_with_the_full_one(mapping) -> None:
 
 
 def test_the_quick_event_reader_takes_well_formed_events() -> None:
-    from afrel.validate import well_formed_event
+    from afrel.store.records import well_formed_event
 
-    mapping = {"id": "an-event", "date": "~1919-08", "title": "T", "summary": "S", "countries": ["russia"],
-               "tags": ["treaty"], "notes": "N",
-               "sources": [{"title": "T", "url": "https://example.org", "publisher": "P", "accessed": "2026-01-02"}]}
+    mapping = {
+        "id": "an-event",
+        "date": "~1919-08",
+        "title": "T",
+        "summary": "S",
+        "countries": ["russia"],
+        "tags": ["treaty"],
+        "notes": "N",
+        "sources": [{"title": "T", "url": "https://example.org", "publisher": "P", "accessed": "2026-01-02"}],
+    }
     event = well_formed_event(mapping, "f.yaml", 3)
-    assert event is not None and event.date.approximate and event.sources[0].accessed == "2026-01-02"
+    assert event is not None and event.when.approximate and event.sources[0].accessed == "2026-01-02"

@@ -4,49 +4,143 @@ import unicodedata
 
 import pytest
 
-from afrel.resolve import CountryIndex
+from afrel.queries.names import CountryIndex
 
 SPELLINGS = {
     # ids, ISO codes, English names and abbreviations
-    "russia": "russia", "RU": "russia", "RUS": "russia", "Russian Federation": "russia", "rus": "russia",
-    "USSR": "soviet-union", "Soviet Union": "soviet-union", "SU": "soviet-union", "soviet union": "soviet-union",
-    "RSFSR": "soviet-russia", "Tsarist Russia": "russian-empire", "Russian Empire": "russian-empire",
-    "uk": "united-kingdom", "Britain": "united-kingdom", "GB": "united-kingdom", "Great Britain": "united-kingdom",
-    "British Raj": "british-india", "british india": "british-india",
-    "UAE": "united-arab-emirates", "ARE": "united-arab-emirates", "Emirates": "united-arab-emirates",
-    "Türkiye": "turkey", "Turkey": "turkey", "turkiye": "turkey", "TUR": "turkey", "Ottoman Turkey": "ottoman-empire",
-    "USA": "united-states", "US": "united-states", "United States of America": "united-states",
-    "America": "united-states", "KSA": "saudi-arabia", "Saudi Arabia": "saudi-arabia", "PRC": "china",
-    "Persia": "iran", "IR": "iran", "DE": "germany", "West Germany": "germany", "GDR": "east-germany",
-    "DDR": "east-germany", "ROK": "south-korea", "Korea": "south-korea", "EU": "european-union",
-    "UN": "united-nations", "UNSC": "un-security-council", "Security Council": "un-security-council",
-    "NATO": "nato", "NO": "norway", "Kirghizia": "kyrgyzstan", "Dominican Republic": "dominican-republic",
-    "afghanistan": "afghanistan", "AFG": "afghanistan",
+    "russia": "russia",
+    "RU": "russia",
+    "RUS": "russia",
+    "Russian Federation": "russia",
+    "rus": "russia",
+    "USSR": "soviet-union",
+    "Soviet Union": "soviet-union",
+    "SU": "soviet-union",
+    "soviet union": "soviet-union",
+    "RSFSR": "soviet-russia",
+    "Tsarist Russia": "russian-empire",
+    "Russian Empire": "russian-empire",
+    "uk": "united-kingdom",
+    "Britain": "united-kingdom",
+    "GB": "united-kingdom",
+    "Great Britain": "united-kingdom",
+    "British Raj": "british-india",
+    "british india": "british-india",
+    "UAE": "united-arab-emirates",
+    "ARE": "united-arab-emirates",
+    "Emirates": "united-arab-emirates",
+    "Türkiye": "turkey",
+    "Turkey": "turkey",
+    "turkiye": "turkey",
+    "TUR": "turkey",
+    "Ottoman Turkey": "ottoman-empire",
+    "USA": "united-states",
+    "US": "united-states",
+    "United States of America": "united-states",
+    "America": "united-states",
+    "KSA": "saudi-arabia",
+    "Saudi Arabia": "saudi-arabia",
+    "PRC": "china",
+    "Persia": "iran",
+    "IR": "iran",
+    "DE": "germany",
+    "West Germany": "germany",
+    "GDR": "east-germany",
+    "DDR": "east-germany",
+    "ROK": "south-korea",
+    "Korea": "south-korea",
+    "EU": "european-union",
+    "UN": "united-nations",
+    "UNSC": "un-security-council",
+    "Security Council": "un-security-council",
+    "NATO": "nato",
+    "NO": "norway",
+    "Kirghizia": "kyrgyzstan",
+    "Dominican Republic": "dominican-republic",
+    "afghanistan": "afghanistan",
+    "AFG": "afghanistan",
     # case, accents, compatibility forms and punctuation
-    "RUSSIA": "russia", "Mexico": "mexico", "méxico": "mexico", "Ｒｕｓｓｉａ": "russia",
-    "united_kingdom": "united-kingdom", "U.S.A.": "united-states", "Turkiye": "turkey",
+    "RUSSIA": "russia",
+    "Mexico": "mexico",
+    "méxico": "mexico",
+    "Ｒｕｓｓｉａ": "russia",
+    "united_kingdom": "united-kingdom",
+    "U.S.A.": "united-states",
+    "Turkiye": "turkey",
     # Russian (with and without ё)
-    "Россия": "russia", "СССР": "soviet-union", "Советский Союз": "soviet-union", "Великобритания": "united-kingdom",
-    "Соединённые Штаты Америки": "united-states", "Соединенные Штаты Америки": "united-states",
-    "Объединенные Арабские Эмираты": "united-arab-emirates", "ООН": "united-nations", "КНР": "china",
-    "РФ": "russia", "Германия": "germany", "Китай": "china",
+    "Россия": "russia",
+    "СССР": "soviet-union",
+    "Советский Союз": "soviet-union",
+    "Великобритания": "united-kingdom",
+    "Соединённые Штаты Америки": "united-states",
+    "Соединенные Штаты Америки": "united-states",
+    "Объединенные Арабские Эмираты": "united-arab-emirates",
+    "ООН": "united-nations",
+    "КНР": "china",
+    "РФ": "russia",
+    "Германия": "germany",
+    "Китай": "china",
     # Dari/Persian, Pashto, Urdu and Arabic, with Arabic and Persian letter forms
-    "روسیه": "russia", "روسيه": "russia", "شوروی": "soviet-union", "شوروي اتحاد": "soviet-union",
-    "پاکستان": "pakistan", "ایران": "iran", "إيران": "iran", "چین": "china", "هند": "india", "بھارت": "india",
-    "آمریکا": "united-states", "امریکہ": "united-states", "برطانیہ": "united-kingdom", "بریتانیا": "united-kingdom",
-    "عربستان سعودی": "saudi-arabia", "سعودي عربستان": "saudi-arabia", "ترکیه": "turkey", "تركيا": "turkey",
-    "ازبکستان": "uzbekistan", "تاجکستان": "tajikistan", "تاجیکستان": "tajikistan", "قزاقستان": "kazakhstan",
-    "ترکمنستان": "turkmenistan", "جاپان": "japan", "ژاپن": "japan", "ناتو": "nato", "سازمان ملل متحد": "united-nations",
-    "الأمم المتحدة": "united-nations", "مصر": "egypt", "قطر": "qatar", "آلمان": "germany", "جرمني": "germany",
-    "الولايات المتحدة": "united-states", "روس": "russia", "روسيا": "russia",
+    "روسیه": "russia",
+    "روسيه": "russia",
+    "شوروی": "soviet-union",
+    "شوروي اتحاد": "soviet-union",
+    "پاکستان": "pakistan",
+    "ایران": "iran",
+    "إيران": "iran",
+    "چین": "china",
+    "هند": "india",
+    "بھارت": "india",
+    "آمریکا": "united-states",
+    "امریکہ": "united-states",
+    "برطانیہ": "united-kingdom",
+    "بریتانیا": "united-kingdom",
+    "عربستان سعودی": "saudi-arabia",
+    "سعودي عربستان": "saudi-arabia",
+    "ترکیه": "turkey",
+    "تركيا": "turkey",
+    "ازبکستان": "uzbekistan",
+    "تاجکستان": "tajikistan",
+    "تاجیکستان": "tajikistan",
+    "قزاقستان": "kazakhstan",
+    "ترکمنستان": "turkmenistan",
+    "جاپان": "japan",
+    "ژاپن": "japan",
+    "ناتو": "nato",
+    "سازمان ملل متحد": "united-nations",
+    "الأمم المتحدة": "united-nations",
+    "مصر": "egypt",
+    "قطر": "qatar",
+    "آلمان": "germany",
+    "جرمني": "germany",
+    "الولايات المتحدة": "united-states",
+    "روس": "russia",
+    "روسيا": "russia",
     # Hebrew
-    "רוסיה": "russia", "ברית המועצות": "soviet-union", "ארצות הברית": "united-states", "פקיסטן": "pakistan",
-    "איראן": "iran", "בריטניה": "united-kingdom", 'נאט"ו': "nato", "נאט״ו": "nato",
+    "רוסיה": "russia",
+    "ברית המועצות": "soviet-union",
+    "ארצות הברית": "united-states",
+    "פקיסטן": "pakistan",
+    "איראן": "iran",
+    "בריטניה": "united-kingdom",
+    'נאט"ו': "nato",
+    "נאט״ו": "nato",
     # Uzbek and Tajik, and romanisations
-    "O'zbekiston": "uzbekistan", "Oʻzbekiston": "uzbekistan", "Ozbekiston": "uzbekistan", "Rossiya": "russia",
-    "Eron": "iran", "Xitoy": "china", "Pokiston": "pakistan", "Тоҷикистон": "tajikistan", "Русия": "russia",
-    "Покистон": "pakistan", "Hindiston": "india", "Turkiya": "turkey", "Qozog'iston": "kazakhstan",
-    "Pakestan": "pakistan", "Bharat": "india",
+    "O'zbekiston": "uzbekistan",
+    "Oʻzbekiston": "uzbekistan",
+    "Ozbekiston": "uzbekistan",
+    "Rossiya": "russia",
+    "Eron": "iran",
+    "Xitoy": "china",
+    "Pokiston": "pakistan",
+    "Тоҷикистон": "tajikistan",
+    "Русия": "russia",
+    "Покистон": "pakistan",
+    "Hindiston": "india",
+    "Turkiya": "turkey",
+    "Qozog'iston": "kazakhstan",
+    "Pakestan": "pakistan",
+    "Bharat": "india",
 }
 
 
@@ -68,11 +162,13 @@ def test_spelling_resolves(index: CountryIndex, typed: str, expected: str) -> No
 
 def test_nfc_and_nfd_forms_are_the_same(index: CountryIndex) -> None:
     for text in ("Türkiye", "México", "Тоҷикистон"):
-        assert index.resolve(unicodedata.normalize("NFD", text)).id == index.resolve(unicodedata.normalize("NFC", text)).id
+        assert (
+            index.resolve(unicodedata.normalize("NFD", text)).id == index.resolve(unicodedata.normalize("NFC", text)).id
+        )
 
 
 def test_no_name_points_to_two_countries(index: CountryIndex, bundled) -> None:
-    from afrel.resolve import names_of, normalise
+    from afrel.queries.names import names_of, normalise
 
     owners: dict[str, set[str]] = {}
     for country in bundled.countries.values():
@@ -81,8 +177,10 @@ def test_no_name_points_to_two_countries(index: CountryIndex, bundled) -> None:
     assert {name: ids for name, ids in owners.items() if len(ids) > 1} == {}
 
 
-@pytest.mark.parametrize(("typed", "first"), [("Rusia", "russia"), ("Pakistn", "pakistan"), ("Uzbekstan", "uzbekistan"),
-                                              ("Tajikstan", "tajikistan")])
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [("Rusia", "russia"), ("Pakistn", "pakistan"), ("Uzbekstan", "uzbekistan"), ("Tajikstan", "tajikistan")],
+)
 def test_misspellings_are_refused_with_ranked_suggestions(run, typed: str, first: str) -> None:
     result = run("timeline", "--country", typed)
     assert result.exit_code == 2
@@ -91,8 +189,16 @@ def test_misspellings_are_refused_with_ranked_suggestions(run, typed: str, first
 
 def test_countries_search_explains_the_match(run) -> None:
     found = run.json("countries", "--search", "СССР", "--json")
-    assert found["matches"] == [{"country": "soviet-union", "name": "Soviet Union", "matched": "СССР", "how": "alias",
-                                 "exact": True, "score": 1.0}]
+    assert found["matches"] == [
+        {
+            "country": "soviet-union",
+            "name": "Soviet Union",
+            "matched": "СССР",
+            "how": "alias",
+            "exact": True,
+            "score": 1.0,
+        }
+    ]
     pashto = run.json("countries", "--search", "سعودي عربستان", "--json")["matches"][0]
     assert pashto["country"] == "saudi-arabia" and pashto["how"] == "Pashto name"
     close = run.json("countries", "--search", "Uzbekstan", "--json")["matches"]

@@ -62,8 +62,18 @@ def test_csv_with_the_documented_columns(run_small, tmp_path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "date", "approximate", "title", "summary", "countries", "tags", "source_urls"])
-        writer.writerow(["csv-event-1960", "1960-05", "true", "From a spreadsheet", "Typed in a spreadsheet.",
-                         "pakistan; iran", "trade", "https://example.org/x https://example.org/y"])
+        writer.writerow(
+            [
+                "csv-event-1960",
+                "1960-05",
+                "true",
+                "From a spreadsheet",
+                "Typed in a spreadsheet.",
+                "pakistan; iran",
+                "trade",
+                "https://example.org/x https://example.org/y",
+            ]
+        )
     [event] = [e for e in run_small.json("timeline", "--data", str(path), "--json") if e["id"] == "csv-event-1960"]
     assert event["countries"] == ["pakistan", "iran"]
     assert event["date"] == {"value": "1960-05", "precision": "month", "approximate": True}
@@ -80,24 +90,41 @@ def test_csv_with_the_documented_columns(run_small, tmp_path: Path) -> None:
         ("bad.jsonl", '{"id": "x"}\n{oops}\n', "bad.jsonl:2: json:"),
         ("bad.csv", "id,date,title\n", "bad.csv:1: header: missing column(s) summary"),
         ("bad.csv", "id,date,title,summary,countries,tags,source_urls,colour\n", "unknown column(s) colour"),
-        ("bad.csv", 'id,date,title,summary,countries,tags,source_urls\nx,"2020\n', "bad.csv:2: row: 2 cells for 7 columns"),
-        ("bad.yaml", "events:\n  - {id: x, date: '2021-02-30', title: t, summary: s, countries: [iran], tags: [trade],"
-                     " sources: [{title: a, url: 'https://a.org', publisher: a}]}\n",
-         "bad.yaml:2: events[0].date: "),
-        ("bad.yaml", "events:\n  - {id: x, date: '2021', title: t, summary: s, countries: [iran], tags: [trade],"
-                     " sources: [{title: a, url: 'https://a.org', publisher: a}]}\n"
-                     "  - {id: x, date: '2021', title: t, summary: s, countries: [iran], tags: [trade],"
-                     " sources: [{title: a, url: 'https://a.org', publisher: a}]}\n",
-         "bad.yaml:3: id: duplicate id 'x'"),
-        ("bad.yaml", "events:\n  - {id: x, date: '2021', title: \"a\u202eb\", summary: s, countries: [iran],"
-                     " tags: [trade], sources: [{title: a, url: 'https://a.org', publisher: a}]}\n",
-         "bidirectional control character"),
-        ("bad.yaml", "events:\n  - {id: x, date: '2021', title: t, summary: s, countries: [iran], tags: [trade],"
-                     " sources: []}\n", "bad.yaml:2: events[0].sources: must not be empty"),
+        (
+            "bad.csv",
+            'id,date,title,summary,countries,tags,source_urls\nx,"2020\n',
+            "bad.csv:2: row: 2 cells for 7 columns",
+        ),
+        (
+            "bad.yaml",
+            "events:\n  - {id: x, date: '2021-02-30', title: t, summary: s, countries: [iran], tags: [trade],"
+            " sources: [{title: a, url: 'https://a.org', publisher: a}]}\n",
+            "bad.yaml:2: events[0].date: ",
+        ),
+        (
+            "bad.yaml",
+            "events:\n  - {id: x, date: '2021', title: t, summary: s, countries: [iran], tags: [trade],"
+            " sources: [{title: a, url: 'https://a.org', publisher: a}]}\n"
+            "  - {id: x, date: '2021', title: t, summary: s, countries: [iran], tags: [trade],"
+            " sources: [{title: a, url: 'https://a.org', publisher: a}]}\n",
+            "bad.yaml:3: id: duplicate id 'x'",
+        ),
+        (
+            "bad.yaml",
+            "events:\n  - {id: x, date: '2021', title: \"a\u202eb\", summary: s, countries: [iran],"
+            " tags: [trade], sources: [{title: a, url: 'https://a.org', publisher: a}]}\n",
+            "bidirectional control character",
+        ),
+        (
+            "bad.yaml",
+            "events:\n  - {id: x, date: '2021', title: t, summary: s, countries: [iran], tags: [trade], sources: []}\n",
+            "bad.yaml:2: events[0].sources: must not be empty",
+        ),
     ],
 )
-def test_malformed_user_data_names_file_line_and_field(run_small, tmp_path: Path, name: str, content: str,
-                                                       where: str) -> None:
+def test_malformed_user_data_names_file_line_and_field(
+    run_small, tmp_path: Path, name: str, content: str, where: str
+) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     result = run_small("timeline", "--data", str(path))
@@ -146,7 +173,9 @@ def test_validate_reports_every_problem_at_once(run_small, tmp_path: Path) -> No
     (tmp_path / "b.json").write_text("[", encoding="utf-8")
     (tmp_path / "c.yaml").write_text(
         "relations:\n  - {country: narnia, aspect: embassy, status: shut, start: '2020', summary: s,"
-        " sources: [{title: a, url: 'https://a.org', publisher: a}]}\n", encoding="utf-8")
+        " sources: [{title: a, url: 'https://a.org', publisher: a}]}\n",
+        encoding="utf-8",
+    )
     result = run_small("validate", str(tmp_path), "--json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
@@ -166,10 +195,15 @@ def test_validate_passes_good_data_and_guards_the_bundled_data(run_small, run) -
 
 
 def test_overlapping_status_periods_are_refused(run_small, tmp_path: Path) -> None:
-    period = ("  - {{country: iran, aspect: embassy, status: {status}, start: '{start}', {end} summary: s,"
-              " sources: [{{title: a, url: 'https://a.org', publisher: a}}]}}\n")
-    text = "relations:\n" + period.format(status="open", start="1990", end="end: '2000',") + period.format(
-        status="closed", start="1999-06", end="")
+    period = (
+        "  - {{country: iran, aspect: embassy, status: {status}, start: '{start}', {end} summary: s,"
+        " sources: [{{title: a, url: 'https://a.org', publisher: a}}]}}\n"
+    )
+    text = (
+        "relations:\n"
+        + period.format(status="open", start="1990", end="end: '2000',")
+        + period.format(status="closed", start="1999-06", end="")
+    )
     path = tmp_path / "periods.yaml"
     path.write_text(text, encoding="utf-8")
     result = run_small("validate", str(path), "--format", "csv")

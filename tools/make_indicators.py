@@ -34,15 +34,34 @@ FACTBOOK_COMMIT = "8662a8b17a784841ab4528631b04090eb2f183eb"
 
 # country id -> (ISO alpha-3 used by the World Bank, Factbook GEC code)
 COUNTRIES = {
-    "afghanistan": ("AFG", "af"), "russia": ("RUS", "rs"), "pakistan": ("PAK", "pk"), "iran": ("IRN", "ir"),
-    "united-states": ("USA", "us"), "china": ("CHN", "ch"), "india": ("IND", "in"),
-    "turkmenistan": ("TKM", "tx"), "uzbekistan": ("UZB", "uz"), "tajikistan": ("TJK", "ti"),
-    "kazakhstan": ("KAZ", "kz"), "kyrgyzstan": ("KGZ", "kg"), "saudi-arabia": ("SAU", "sa"),
-    "united-arab-emirates": ("ARE", "ae"), "qatar": ("QAT", "qa"), "turkey": ("TUR", "tu"),
-    "germany": ("DEU", "gm"), "japan": ("JPN", "ja"), "france": ("FRA", "fr"), "italy": ("ITA", "it"),
-    "egypt": ("EGY", "eg"), "south-korea": ("KOR", "ks"), "dominican-republic": ("DOM", "dr"),
-    "united-kingdom": ("GBR", "uk"), "norway": ("NOR", "no"), "colombia": ("COL", "co"),
-    "mexico": ("MEX", "mx"), "nicaragua": ("NIC", "nu"),
+    "afghanistan": ("AFG", "af"),
+    "russia": ("RUS", "rs"),
+    "pakistan": ("PAK", "pk"),
+    "iran": ("IRN", "ir"),
+    "united-states": ("USA", "us"),
+    "china": ("CHN", "ch"),
+    "india": ("IND", "in"),
+    "turkmenistan": ("TKM", "tx"),
+    "uzbekistan": ("UZB", "uz"),
+    "tajikistan": ("TJK", "ti"),
+    "kazakhstan": ("KAZ", "kz"),
+    "kyrgyzstan": ("KGZ", "kg"),
+    "saudi-arabia": ("SAU", "sa"),
+    "united-arab-emirates": ("ARE", "ae"),
+    "qatar": ("QAT", "qa"),
+    "turkey": ("TUR", "tu"),
+    "germany": ("DEU", "gm"),
+    "japan": ("JPN", "ja"),
+    "france": ("FRA", "fr"),
+    "italy": ("ITA", "it"),
+    "egypt": ("EGY", "eg"),
+    "south-korea": ("KOR", "ks"),
+    "dominican-republic": ("DOM", "dr"),
+    "united-kingdom": ("GBR", "uk"),
+    "norway": ("NOR", "no"),
+    "colombia": ("COL", "co"),
+    "mexico": ("MEX", "mx"),
+    "nicaragua": ("NIC", "nu"),
 }
 
 
@@ -72,44 +91,101 @@ def observations(reference: Path) -> list[dict[str, object]]:
     for country, (iso3, fips) in COUNTRIES.items():
         years = sorted(year for code, year in population if code == iso3 and year >= FIRST_YEAR)
         for year in years:
-            result.append({"country": country, "indicator": "population", "value": int(population[iso3, year]),
-                           "unit": "persons", "year": year, "source": WORLD_BANK_POPULATION})
+            result.append(
+                {
+                    "country": country,
+                    "indicator": "population",
+                    "value": int(population[iso3, year]),
+                    "unit": "persons",
+                    "year": year,
+                    "source": WORLD_BANK_POPULATION,
+                }
+            )
         for year in sorted(year for code, year in gdp if code == iso3 and year >= FIRST_YEAR):
-            result.append({"country": country, "indicator": "gdp", "value": round(gdp[iso3, year]),
-                           "unit": "current US$", "year": year, "source": WORLD_BANK_GDP})
+            result.append(
+                {
+                    "country": country,
+                    "indicator": "gdp",
+                    "value": round(gdp[iso3, year]),
+                    "unit": "current US$",
+                    "year": year,
+                    "source": WORLD_BANK_GDP,
+                }
+            )
             if (iso3, year) in population:
-                result.append({
-                    "country": country, "indicator": "gdp_per_capita",
-                    "value": round(gdp[iso3, year] / population[iso3, year], 2), "unit": "current US$",
-                    "year": year, "source": WORLD_BANK_GDP,
-                    "note": "computed: World Bank GDP (current US$) / World Bank population, same year",
-                })
+                result.append(
+                    {
+                        "country": country,
+                        "indicator": "gdp_per_capita",
+                        "value": round(gdp[iso3, year] / population[iso3, year], 2),
+                        "unit": "current US$",
+                        "year": year,
+                        "source": WORLD_BANK_GDP,
+                        "note": "computed: World Bank GDP (current US$) / World Bank population, same year",
+                    }
+                )
         row = factbook[fips]
         source = factbook_source(row)
         if row["area_total_km2"]:
-            result.append({"country": country, "indicator": "area", "value": int(row["area_total_km2"]),
-                           "unit": "km²", "year": FACTBOOK_YEAR, "source": source})
+            result.append(
+                {
+                    "country": country,
+                    "indicator": "area",
+                    "value": int(row["area_total_km2"]),
+                    "unit": "km²",
+                    "year": FACTBOOK_YEAR,
+                    "source": source,
+                }
+            )
         if row["population_estimate"]:
-            result.append({"country": country, "indicator": "population", "value": int(row["population_estimate"]),
-                           "unit": "persons", "year": int(row["population_year"]), "source": source,
-                           "note": "estimate"})
+            result.append(
+                {
+                    "country": country,
+                    "indicator": "population",
+                    "value": int(row["population_estimate"]),
+                    "unit": "persons",
+                    "year": int(row["population_year"]),
+                    "source": source,
+                    "note": "estimate",
+                }
+            )
         if row["gdp_official_exchange_rate_usd"]:
-            result.append({"country": country, "indicator": "gdp",
-                           "value": int(float(row["gdp_official_exchange_rate_usd"])), "unit": "current US$",
-                           "year": int(row["gdp_official_exchange_rate_year"]), "source": source,
-                           "note": "GDP (official exchange rate), estimate"})
-        for indicator, column in (("government_type", "government_type"), ("capital", "capital"),
-                                  ("languages", "languages")):
+            result.append(
+                {
+                    "country": country,
+                    "indicator": "gdp",
+                    "value": int(float(row["gdp_official_exchange_rate_usd"])),
+                    "unit": "current US$",
+                    "year": int(row["gdp_official_exchange_rate_year"]),
+                    "source": source,
+                    "note": "GDP (official exchange rate), estimate",
+                }
+            )
+        for indicator, column in (
+            ("government_type", "government_type"),
+            ("capital", "capital"),
+            ("languages", "languages"),
+        ):
             if row[column]:
-                result.append({"country": country, "indicator": indicator, "value": row[column], "unit": "text",
-                               "year": FACTBOOK_YEAR, "source": source})
+                result.append(
+                    {
+                        "country": country,
+                        "indicator": indicator,
+                        "value": row[column],
+                        "unit": "text",
+                        "year": FACTBOOK_YEAR,
+                        "source": source,
+                    }
+                )
     return result
 
 
 def main() -> None:
     reference = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parents[1] / ".." / "shared" / "reference")
-    header = ("# Generated by tools/make_indicators.py from the World Bank and CIA World Factbook extracts\n"
-              "# (see docs/data.md). Edit the script, not this file, for these figures.\n")
+    header = (
+        "# Generated by tools/make_indicators.py from the World Bank and CIA World Factbook extracts\n"
+        "# (see docs/data.md). Edit the script, not this file, for these figures.\n"
+    )
     document = {"observations": observations(reference)}
     text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000)
     target = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).parents[1] / "data" / "indicators.yaml"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from afrel.store import load_bundled
+from afrel.store.cache import load_bundled
 
 SEEDS = {
     "seed-russia-article": "Hebrew article on Afghanistan–Russia relations",
@@ -19,8 +19,10 @@ def main() -> None:
             for dispute in event.disputes:
                 if dispute.claimed_by == seed:
                     evidence = ", ".join(s.url for s in event.sources[:2])
-                    print(f"- **{dispute.status}** `{event.id}` ({event.date}): the seed says: {dispute.claim} "
-                          f"— {dispute.note} Evidence: {evidence}")
+                    print(
+                        f"- **{dispute.status}** `{event.id}` ({event.when}): the seed says: {dispute.claim} "
+                        f"— {dispute.note} Evidence: {evidence}"
+                    )
 
 
 if __name__ == "__main__":

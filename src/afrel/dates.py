@@ -2,7 +2,7 @@
 
 import re
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import NamedTuple
 
 
@@ -12,7 +12,7 @@ def days_in_month(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     YEAR = "year"
     MONTH = "month"
     DAY = "day"

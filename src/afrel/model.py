@@ -4,9 +4,9 @@ Records are named tuples rather than frozen dataclasses: Python builds a named t
 faster, and these classes are created on every start of the program.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from afrel.dates import PartialDate
 
@@ -47,8 +47,16 @@ INDICATORS: dict[str, tuple[str, str]] = {
 COUNTRY_KINDS = ("state", "historical-state", "organisation")
 # The languages of a country's `names`, and the two lists of other spellings kept beside them.
 NAME_LANGUAGES: dict[str, str] = {
-    "fa": "Dari/Persian", "ps": "Pashto", "ru": "Russian", "ur": "Urdu", "ar": "Arabic", "he": "Hebrew",
-    "uz": "Uzbek", "tg": "Tajik", "romanised": "romanisation", "abbreviations": "abbreviation",
+    "fa": "Dari/Persian",
+    "ps": "Pashto",
+    "ru": "Russian",
+    "ur": "Urdu",
+    "ar": "Arabic",
+    "he": "Hebrew",
+    "uz": "Uzbek",
+    "tg": "Tajik",
+    "romanised": "romanisation",
+    "abbreviations": "abbreviation",
 }
 DISPUTE_STATUSES = ("corrected", "unverified")
 
@@ -109,7 +117,7 @@ class Source(NamedTuple):
 class AlternativeDate(NamedTuple):
     """A date that another reliable source gives for the same event."""
 
-    date: PartialDate
+    when: PartialDate
     source: str
     note: str
 
@@ -125,7 +133,7 @@ class Dispute(NamedTuple):
 
 class Event(NamedTuple):
     id: str
-    date: PartialDate
+    when: PartialDate  # the date of the event, or of its start; `date` in data files and output
     title: str
     summary: str
     countries: tuple[str, ...]
@@ -139,17 +147,17 @@ class Event(NamedTuple):
 
     @property
     def first_day(self) -> date:
-        return self.date.first_day
+        return self.when.first_day
 
     @property
     def last_day(self) -> date:
         """The last day the event may cover: its end date, or the end of its date's precision."""
-        return (self.end_date or self.date).last_day
+        return (self.end_date or self.when).last_day
 
     @property
     def sort_key(self) -> tuple[int, str]:
         # Same-date events keep a stable order by id.
-        return (self.date.sort_key, self.id)
+        return (self.when.sort_key, self.id)
 
 
 class Observation(NamedTuple):
@@ -215,34 +223,57 @@ class Relation(NamedTuple):
         return self.end.last_day if self.end else date.max
 
 
-class Dataset:
-    """Every record of one data set. Events come sorted by date, then id."""
+class Dataset(Protocol):
+    """Every record of one data set, immutable once built. Events come sorted by date, then id.
 
-    def __init__(
-        self, version: str, events: tuple[Event, ...], countries: dict[str, Country],
-        observations: tuple[Observation, ...], eras: tuple[Era, ...], relations: tuple[Relation, ...] = (),
-        fingerprint: str = "", replaced: dict[str, Origin] | None = None,
-    ) -> None:
-        self.version = version
-        self.events = events
-        self.countries = countries
-        self.observations = observations
-        self.eras = eras
-        self.relations = relations
-        self.fingerprint = fingerprint
-        # Events of the user's data that replaced a bundled event of the same id: id -> the bundled record's origin.
-        self.replaced = replaced or {}
+    Two implementations: `afrel.store.memory.MemoryDataset` (records in memory) and
+    `afrel.store.compiled.StoredDataset` (a compiled SQLite file, read only as far as a query needs).
+    """
+
+    @property
+    def version(self) -> str: ...
+    @property
+    def fingerprint(self) -> str: ...
+    @property
+    def events(self) -> tuple[Event, ...]: ...
+    @property
+    def countries(self) -> Mapping[str, Country]: ...
+    @property
+    def observations(self) -> tuple[Observation, ...]: ...
+    @property
+    def eras(self) -> tuple[Era, ...]: ...
+    @property
+    def relations(self) -> tuple[Relation, ...]: ...
+    @property
+    def replaced(self) -> Mapping[str, Origin]:
+        """Events of the user's data that replaced a bundled event of the same id: id -> the bundled origin."""
+        ...
+
+    def event(self, event_id: str) -> Event | None:
+        """The event with this id, if any."""
+        ...
+
+    def events_with_ids(self, event_ids: Iterable[str]) -> tuple[Event, ...]:
+        """The events with these ids that exist, in date order."""
+        ...
+
+    def event_ids(self) -> tuple[str, ...]:
+        """Every event id (to suggest one close to a mistyped id)."""
+        ...
 
     def observations_of(self, countries: Iterable[str]) -> tuple[Observation, ...]:
-        """The figures of these countries, in the data's order (a compiled data set reads only those)."""
-        wanted = set(countries)
-        return tuple(observation for observation in self.observations if observation.country in wanted)
+        """The figures of these countries, in the data's order."""
+        ...
 
-    def candidates(self, countries: Iterable[str] = (), tags: Iterable[str] = (), first_day: date = date.min,
-                   last_day: date = date.max) -> Iterable[Event]:
+    def candidates(
+        self,
+        countries: Iterable[str] = (),
+        tags: Iterable[str] = (),
+        first_day: date = date.min,
+        last_day: date = date.max,
+    ) -> Iterable[Event]:
         """The events that may have one of `countries` and one of `tags` and overlap the days given, in order.
 
-        A superset: callers still check each event. This one returns them all; a compiled data set answers
-        from its indexes.
+        A superset: callers still check each event.
         """
-        return self.events
+        ...

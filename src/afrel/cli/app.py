@@ -14,7 +14,7 @@ from afrel.model import TAGS, Country, Dataset
 from afrel.render import Format, renderer
 
 if TYPE_CHECKING:
-    from afrel.query import TimelineFilter
+    from afrel.queries.timeline import TimelineFilter
     from afrel.render.views import Output
 
 
@@ -24,26 +24,45 @@ if TYPE_CHECKING:
 COMMANDS: dict[str, tuple[str, str]] = {
     "timeline": ("afrel.cli.events", "Events between Afghanistan and other states, oldest first."),
     "search": ("afrel.cli.events", "Full-text search of titles, summaries and notes, best match first."),
-    "show": ("afrel.cli.events", "One event in full: dates and precision, sources, notes, disputed dates, era, "
-                                 "related events, origin."),
+    "show": (
+        "afrel.cli.events",
+        "One event in full: dates and precision, sources, notes, disputed dates, era, related events, origin.",
+    ),
     "cite": ("afrel.cli.events", "Citations of the sources behind events, ready for a paper or a reference manager."),
-    "chart": ("afrel.cli.events", "Terminal charts of the events: counts per year or decade, by counterpart or tag, "
-                                  "or a band of eras."),
-    "export": ("afrel.cli.events", "The (filtered) timeline as a file for other tools: TimelineJS, a self-contained "
-                                   "HTML page, JSON or CSV."),
-    "compare": ("afrel.cli.places", "Indicators side by side: area, population, GDP, GDP per capita, government, "
-                                    "capital, languages."),
-    "profile": ("afrel.cli.places", "One country: its indicators, its relations with Afghanistan in brief, and its "
-                                    "latest events."),
-    "status": ("afrel.cli.places", "The state of relations on a date: diplomatic relations, recognition of the Afghan "
-                                   "government of the day, the counterpart's embassy in Kabul and Afghanistan's "
-                                   "mission in its capital, each with its sources."),
-    "countries": ("afrel.cli.places", "The countries and bodies the other commands accept, with their codes and names "
-                                      "in other languages."),
-    "stats": ("afrel.cli.places", "Counts of the data: events by counterpart, tag, decade, source publisher and date "
-                                  "precision."),
-    "validate": ("afrel.cli.data", "Check data files and list every problem, each with its file, line and field; exit "
-                                   "1 if there are any."),
+    "chart": (
+        "afrel.cli.events",
+        "Terminal charts of the events: counts per year or decade, by counterpart or tag, or a band of eras.",
+    ),
+    "export": (
+        "afrel.cli.events",
+        "The (filtered) timeline as a file for other tools: TimelineJS, a self-contained HTML page, JSON or CSV.",
+    ),
+    "compare": (
+        "afrel.cli.places",
+        "Indicators side by side: area, population, GDP, GDP per capita, government, capital, languages.",
+    ),
+    "profile": (
+        "afrel.cli.places",
+        "One country: its indicators, its relations with Afghanistan in brief, and its latest events.",
+    ),
+    "status": (
+        "afrel.cli.places",
+        "The state of relations on a date: diplomatic relations, recognition of the Afghan "
+        "government of the day, the counterpart's embassy in Kabul and Afghanistan's "
+        "mission in its capital, each with its sources.",
+    ),
+    "countries": (
+        "afrel.cli.places",
+        "The countries and bodies the other commands accept, with their codes and names in other languages.",
+    ),
+    "stats": (
+        "afrel.cli.places",
+        "Counts of the data: events by counterpart, tag, decade, source publisher and date precision.",
+    ),
+    "validate": (
+        "afrel.cli.data",
+        "Check data files and list every problem, each with its file, line and field; exit 1 if there are any.",
+    ),
     "schema": ("afrel.cli.data", "The JSON Schema of a command's JSON output (of all commands when none is named)."),
 }
 
@@ -79,8 +98,11 @@ class _Group(TyperGroup):
         from typer._click.shell_completion import CompletionItem
         from typer._click.utils import make_default_short_help
 
-        names = [CompletionItem(name, help=make_default_short_help(line))
-                 for name, (_, line) in COMMANDS.items() if name.startswith(incomplete)]
+        names = [
+            CompletionItem(name, help=make_default_short_help(line))
+            for name, (_, line) in COMMANDS.items()
+            if name.startswith(incomplete)
+        ]
         return names + super(TyperGroup, self).shell_complete(ctx, incomplete)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
@@ -91,8 +113,14 @@ class _Group(TyperGroup):
             raise UsageError(f"No such command {args[0]!r}." + (f" Did you mean {close}?" if close else ""))
         return super().resolve_command(ctx, args)
 
-    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Any = None,
+        prog_name: Any = None,
+        complete_var: Any = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         try:
             status = super().main(argv, "afrel", complete_var, standalone_mode=False, **extra)
@@ -130,8 +158,10 @@ def _report(error: Exception, debug: bool) -> int:
         import traceback
 
         traceback.print_exception(error)
-    _error_line(f"internal error: {type(error).__name__}: {error}. This is a bug: please report it"
-                + ("" if debug else " with the output of the same command run with --debug"))
+    _error_line(
+        f"internal error: {type(error).__name__}: {error}. This is a bug: please report it"
+        + ("" if debug else " with the output of the same command run with --debug")
+    )
     return ExitStatus.INTERNAL
 
 
@@ -150,7 +180,7 @@ app = typer.Typer(
     cls=_Group,
     name="afrel",
     help="Afghanistan's foreign relations: sourced timelines, the state of relations on any date, and country "
-         "comparisons.",
+    "comparisons.",
     epilog="Run 'afrel COMMAND --help' for a command's options and examples.",
     rich_markup_mode=None,  # plain help: keeps Rich off the start-up path
     pretty_exceptions_enable=False,
@@ -170,11 +200,20 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _options(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the program and data versions and exit.")] = False,
-    color: Annotated[str, typer.Option("--color", metavar="auto|always|never",
-                                       help="Colour in tables: auto (terminal, unless NO_COLOR or TERM=dumb), "
-                                            "always or never.")] = "auto",
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the program and data versions and exit."
+        ),
+    ] = False,
+    color: Annotated[
+        str,
+        typer.Option(
+            "--color",
+            metavar="auto|always|never",
+            help="Colour in tables: auto (terminal, unless NO_COLOR or TERM=dumb), always or never.",
+        ),
+    ] = "auto",
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
     _settings["color"] = choice("--color", color, ("auto", "always", "never"))
@@ -184,27 +223,32 @@ def _options(
 
 _cache: dict[str, Dataset] = {}
 
-DataOption = Annotated[list[str] | None, typer.Option(
-    "--data", metavar="PATH",
-    help="Your own data (YAML, JSON, JSON lines or CSV file, or a folder of them) laid over the bundled data; "
-         "repeatable. Also read: $AFREL_DATA and the data folder of the afrel config directory.")]
+DataOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--data",
+        metavar="PATH",
+        help="Your own data (YAML, JSON, JSON lines or CSV file, or a folder of them) laid over the bundled data; "
+        "repeatable. Also read: $AFREL_DATA and the data folder of the afrel config directory.",
+    ),
+]
 
 
 def bundled() -> Dataset:
     if "bundled" not in _cache:
-        from afrel.store import load_bundled
+        from afrel.store.cache import load_bundled
 
         _cache["bundled"] = load_bundled()
     return _cache["bundled"]
 
 
 def load(data: list[str] | None = None) -> Dataset:
-    from afrel.locations import user_paths
+    from afrel.store.locations import user_paths
 
     paths = user_paths(data or [])
     if not paths:
         return bundled()
-    from afrel.store import load_with_user_data
+    from afrel.store.cache import load_with_user_data
 
     with _ProgressBar() as progress:
         return load_with_user_data(paths, bundled(), progress if sys.stderr.isatty() else None)
@@ -241,7 +285,7 @@ def resolve(dataset: Dataset, name: str) -> Country:
     if name in dataset.countries:
         # The common case, and never ambiguous: a test checks that no name of one country is another's id.
         return dataset.countries[name]
-    from afrel.resolve import CountryIndex
+    from afrel.queries.names import CountryIndex
 
     return CountryIndex(dataset.countries.values()).resolve(name)
 
@@ -256,7 +300,7 @@ def parse_date(option: str, text: str | None) -> PartialDate | None:
 
 
 def check_tags(names: list[str] | None) -> tuple[str, ...]:
-    from afrel.resolve import suggest_word
+    from afrel.queries.names import suggest_word
 
     for name in names or ():
         if name not in TAGS:
@@ -266,7 +310,7 @@ def check_tags(names: list[str] | None) -> tuple[str, ...]:
 
 def choice(option: str, value: str | None, choices: tuple[str, ...]) -> str | None:
     if value is not None and value not in choices:
-        from afrel.resolve import suggest_word
+        from afrel.queries.names import suggest_word
 
         raise UsageError(f"{option} must be one of {', '.join(choices)}, not {value!r}{suggest_word(value, choices)}")
     return value
@@ -297,19 +341,32 @@ def complete_event(incomplete: str) -> list[str]:
 # The filters that every command listing events shares.
 
 TAG_HELP = "Only events with this tag (repeatable): " + ", ".join(TAGS) + "."
-CountryFilter = Annotated[list[str] | None, typer.Option(
-    "--country", "-c", help="Only events with this counterpart (repeatable). Predecessor states are included: "
-                            "russia also gives the Soviet Union and the Russian Empire.",
-    autocompletion=complete_country)]
+CountryFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--country",
+        "-c",
+        help="Only events with this counterpart (repeatable). Predecessor states are included: "
+        "russia also gives the Soviet Union and the Russian Empire.",
+        autocompletion=complete_country,
+    ),
+]
 ExactOption = Annotated[bool, typer.Option("--exact", help="Only the states named, not their predecessors.")]
 SinceOption = Annotated[str | None, typer.Option(help="From this date: 1919, 1919-08, 1919-08-08 or 'March 1919'.")]
 UntilOption = Annotated[str | None, typer.Option(help="Up to this date, inclusive (same forms as --since).")]
 TagFilter = Annotated[list[str] | None, typer.Option("--tag", "-t", help=TAG_HELP, autocompletion=complete_tag)]
 
 
-def selection(dataset: Dataset, country: list[str] | None, exact: bool, since: str | None, until: str | None,
-              tag: list[str] | None, **more: Any) -> "TimelineFilter":
-    from afrel.query import TimelineFilter
+def selection(
+    dataset: Dataset,
+    country: list[str] | None,
+    exact: bool,
+    since: str | None,
+    until: str | None,
+    tag: list[str] | None,
+    **more: Any,
+) -> "TimelineFilter":
+    from afrel.queries.timeline import TimelineFilter
 
     return TimelineFilter(
         countries=tuple(resolve(dataset, name).id for name in country or ()),

@@ -11,9 +11,15 @@ from afrel.render import Format
 
 @registry.command()
 def validate(
-    paths: Annotated[list[str] | None, typer.Argument(
-        metavar="[PATH]...", help="Data files or folders to check (default: the bundled data and your own data "
-                                  "from $AFREL_DATA and the config folder).", show_default=False)] = None,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[PATH]...",
+            help="Data files or folders to check (default: the bundled data and your own data "
+            "from $AFREL_DATA and the config folder).",
+            show_default=False,
+        ),
+    ] = None,
     format: FormatOption = Format.table,
     json: JsonOption = False,
 ) -> None:
@@ -29,9 +35,9 @@ def validate(
     """
     from pathlib import Path
 
-    from afrel.locations import user_paths
     from afrel.render.views import validation_view
-    from afrel.store import bundled_files, check_user_files, read_user_files
+    from afrel.store.cache import bundled_files, check_user_files, read_user_files
+    from afrel.store.locations import user_paths
 
     if paths:
         files = read_user_files([Path(p) for p in paths])
@@ -54,8 +60,9 @@ def validate(
 
 @registry.command()
 def schema(
-    command: Annotated[str | None, typer.Argument(help="A command whose JSON output to describe.",
-                                                  show_default=False)] = None,
+    command: Annotated[
+        str | None, typer.Argument(help="A command whose JSON output to describe.", show_default=False)
+    ] = None,
 ) -> None:
     """The JSON Schema of a command's JSON output (of all commands when none is named).
 
@@ -64,15 +71,16 @@ def schema(
       afrel schema timeline
       afrel schema | jq 'keys'
     """
+    from afrel.queries.names import suggest_word
     from afrel.render.jsonout import dumps
-    from afrel.resolve import suggest_word
-    from afrel.schemas import SCHEMAS
+    from afrel.render.schemas import SCHEMAS
 
     if command is None:
         document: Any = SCHEMAS
     elif command in SCHEMAS:
         document = SCHEMAS[command]
     else:
-        raise UsageError(f"no JSON schema for {command!r}{suggest_word(command, SCHEMAS)} "
-                         f"(commands: {', '.join(SCHEMAS)})")
+        raise UsageError(
+            f"no JSON schema for {command!r}{suggest_word(command, SCHEMAS)} (commands: {', '.join(SCHEMAS)})"
+        )
     write(dumps(document, indent=2) + "\n")

@@ -1,7 +1,7 @@
 """Commands about events: timeline, search, show, cite, chart and export."""
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,11 +16,11 @@ from afrel.cli.app import (
     SinceOption,
     TagFilter,
     UntilOption,
-    registry,
     choice,
     complete_event,
     emit,
     load,
+    registry,
     selection,
     terminal,
     write,
@@ -38,8 +38,12 @@ def timeline(
     since: SinceOption = None,
     until: UntilOption = None,
     tag: TagFilter = None,
-    search: Annotated[str | None, typer.Option(help="Only events whose title, summary or notes contain all these "
-                                                    "words (case and accents ignored).")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            help="Only events whose title, summary or notes contain all these words (case and accents ignored)."
+        ),
+    ] = None,
     limit: LimitOption = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
     data: DataOption = None,
@@ -57,18 +61,19 @@ def timeline(
       afrel timeline --country pakistan --tag border --since 2021
       afrel timeline --country russia --format json | jq '.[].title'
     """
-    from afrel.query import timeline as run_timeline
+    from afrel.queries.timeline import select_events
     from afrel.render.views import timeline_view
 
     dataset = load(data)
     chosen = selection(dataset, country, exact, since, until, tag, search=search, limit=limit, reverse=reverse)
-    emit(timeline_view(run_timeline(dataset, chosen), dataset), format, json)
+    emit(timeline_view(select_events(dataset, chosen), dataset), format, json)
 
 
 @registry.command()
 def search(
-    text: Annotated[str, typer.Argument(help="Words to look for; each must start a word of the event.",
-                                        show_default=False)],
+    text: Annotated[
+        str, typer.Argument(help="Words to look for; each must start a word of the event.", show_default=False)
+    ],
     country: CountryFilter = None,
     exact: ExactOption = False,
     since: SinceOption = None,
@@ -91,20 +96,27 @@ def search(
       afrel search embassy --country india --since 2021
       afrel search recognition --json | jq '.[] | {id, score}'
     """
-    from afrel.query import timeline as run_timeline
+    from afrel.queries.search import search_events
+    from afrel.queries.timeline import select_events
     from afrel.render.detailview import search_view
-    from afrel.textsearch import search as run_search
 
     dataset = load(data)
-    events = run_timeline(dataset, selection(dataset, country, exact, since, until, tag))
-    hits = run_search(events, text)
+    events = select_events(dataset, selection(dataset, country, exact, since, until, tag))
+    hits = search_events(events, text)
     emit(search_view(hits[:limit] if limit else hits, len(hits), dataset), format, json)
 
 
 @registry.command()
 def show(
-    event_id: Annotated[str, typer.Argument(metavar="ID", help="An event id, as timeline and search print it.",
-                                            autocompletion=complete_event, show_default=False)],
+    event_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="An event id, as timeline and search print it.",
+            autocompletion=complete_event,
+            show_default=False,
+        ),
+    ],
     data: DataOption = None,
     format: FormatOption = Format.table,
     json: JsonOption = False,
@@ -116,14 +128,14 @@ def show(
       afrel show russia-recognises-islamic-emirate-2025
       afrel show treaty-of-rawalpindi-1919 --json | jq '.sources[].url'
     """
-    from afrel.details import details
+    from afrel.queries.details import event_details
     from afrel.render.detailview import show_view
 
     dataset = load(data)
-    emit(show_view(details(dataset, event_id), dataset), format, json)
+    emit(show_view(event_details(dataset, event_id), dataset), format, json)
 
 
-class CiteStyle(str, Enum):
+class CiteStyle(StrEnum):
     text = "text"
     bibtex = "bibtex"
     csl_json = "csl-json"
@@ -131,8 +143,12 @@ class CiteStyle(str, Enum):
 
 @registry.command()
 def cite(
-    event_ids: Annotated[list[str], typer.Argument(metavar="ID...", help="One or more event ids.",
-                                                   autocompletion=complete_event, show_default=False)],
+    event_ids: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ID...", help="One or more event ids.", autocompletion=complete_event, show_default=False
+        ),
+    ],
     style: Annotated[CiteStyle, typer.Option(help="Citation style.", case_sensitive=False)] = CiteStyle.text,
     data: DataOption = None,
 ) -> None:
@@ -147,7 +163,7 @@ def cite(
       afrel cite treaty-of-rawalpindi-1919 --style bibtex >> refs.bib
       afrel cite treaty-of-rawalpindi-1919 --style csl-json | jq '.[0].URL'
     """
-    from afrel.details import find_event
+    from afrel.queries.details import find_event
     from afrel.render.cite import STYLES
 
     dataset = load(data)
@@ -158,11 +174,14 @@ def cite(
 @registry.command()
 def chart(
     per: Annotated[str, typer.Option(metavar="year|decade", help="Count events per year or per decade.")] = "decade",
-    by: Annotated[str | None, typer.Option(metavar="counterpart|tag",
-                                           help="One row per counterpart or tag instead of one bar per period.")] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(metavar="counterpart|tag", help="One row per counterpart or tag instead of one bar per period."),
+    ] = None,
     top: Annotated[int, typer.Option(min=1, help="With --by: how many rows (the largest) to show.")] = 15,
-    eras: Annotated[bool, typer.Option("--eras", help="Draw Afghanistan's eras as a band, with the events on it.")
-                    ] = False,
+    eras: Annotated[
+        bool, typer.Option("--eras", help="Draw Afghanistan's eras as a band, with the events on it.")
+    ] = False,
     country: CountryFilter = None,
     exact: ExactOption = False,
     since: SinceOption = None,
@@ -184,14 +203,14 @@ def chart(
       afrel chart --by counterpart --top 10
       afrel chart --eras
     """
-    from afrel.charts import GROUPINGS, PERIODS, histogram
-    from afrel.query import timeline as run_timeline
+    from afrel.queries.charts import GROUPINGS, PERIODS, histogram
+    from afrel.queries.timeline import select_events
     from afrel.render.chartview import era_band_view, histogram_view
 
     choice("--per", per, PERIODS)
     choice("--by", by, GROUPINGS)
     dataset = load(data)
-    events = run_timeline(dataset, selection(dataset, country, exact, since, until, tag))
+    events = select_events(dataset, selection(dataset, country, exact, since, until, tag))
     screen = terminal()
     if eras:
         if by:
@@ -201,7 +220,7 @@ def chart(
     emit(histogram_view(histogram(events, per, by, top), dataset, screen.width, screen.ascii), format, json)
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     timelinejs = "timelinejs"
     html = "html"
     json = "json"
@@ -211,8 +230,9 @@ class ExportFormat(str, Enum):
 @registry.command()
 def export(
     to: Annotated[ExportFormat, typer.Option("--to", help="What to write.", case_sensitive=False)],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.",
-                                                dir_okay=False)] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.", dir_okay=False)
+    ] = None,
     title: Annotated[str | None, typer.Option(help="Title of the page or timeline.")] = None,
     country: CountryFilter = None,
     exact: ExactOption = False,
@@ -232,12 +252,12 @@ def export(
       afrel export --to html --country russia -o russia.html
       afrel export --to timelinejs --country pakistan > pakistan-timeline.json
     """
-    from afrel.query import timeline as run_timeline
+    from afrel.queries.timeline import select_events
     from afrel.render.export import EXPORTERS
 
     dataset = load(data)
     chosen = selection(dataset, country, exact, since, until, tag)
-    text = EXPORTERS[to.value](run_timeline(dataset, chosen), dataset, title)
+    text = EXPORTERS[to.value](select_events(dataset, chosen), dataset, title)
     if output is None:
         write(text)
         return

@@ -9,12 +9,12 @@ from afrel.cli.app import (
     DataOption,
     FormatOption,
     JsonOption,
-    registry,
     choice,
     complete_country,
     emit,
     load,
     parse_date,
+    registry,
     resolve,
 )
 from afrel.errors import UsageError
@@ -23,12 +23,24 @@ from afrel.render import Format
 
 @registry.command()
 def compare(
-    countries: Annotated[list[str], typer.Argument(help="Two or more countries.", autocompletion=complete_country,
-                                                   show_default=False)],
-    latest: Annotated[bool, typer.Option("--latest", help="Each country's latest figure, even if the years differ "
-                                                          "(default: the latest year all countries share).")] = False,
-    publisher: Annotated[str | None, typer.Option(help="Only figures from this publisher, e.g. 'world bank', "
-                                                       "'factbook' or 'wikipedia' (the seed article's infobox).")] = None,
+    countries: Annotated[
+        list[str], typer.Argument(help="Two or more countries.", autocompletion=complete_country, show_default=False)
+    ],
+    latest: Annotated[
+        bool,
+        typer.Option(
+            "--latest",
+            help="Each country's latest figure, even if the years differ "
+            "(default: the latest year all countries share).",
+        ),
+    ] = False,
+    publisher: Annotated[
+        str | None,
+        typer.Option(
+            help="Only figures from this publisher, e.g. 'world bank', "
+            "'factbook' or 'wikipedia' (the seed article's infobox)."
+        ),
+    ] = None,
     data: DataOption = None,
     format: FormatOption = Format.table,
     json: JsonOption = False,
@@ -46,14 +58,14 @@ def compare(
       afrel compare afghanistan russia --publisher wikipedia
       afrel compare afghanistan russia --json | jq '.indicators[] | {indicator, ratio}'
     """
-    from afrel.query import compare as run_compare
+    from afrel.queries.indicators import compare_countries
     from afrel.render.views import compare_view
 
     if len(countries) < 2:
         raise UsageError("compare needs at least two countries, e.g. 'afrel compare afghanistan russia'")
     dataset = load(data)
     resolved = tuple(resolve(dataset, name) for name in countries)
-    emit(compare_view(run_compare(dataset, resolved, latest, publisher)), format, json)
+    emit(compare_view(compare_countries(dataset, resolved, latest, publisher)), format, json)
 
 
 @registry.command()
@@ -71,22 +83,34 @@ def profile(
       afrel profile russia
       afrel profile pakistan --recent 10 --json
     """
-    from afrel.query import profile as run_profile
+    from afrel.queries.indicators import country_profile
     from afrel.render.views import profile_view
 
     dataset = load(data)
-    emit(profile_view(run_profile(dataset, resolve(dataset, country), recent), dataset), format, json)
+    emit(profile_view(country_profile(dataset, resolve(dataset, country), recent), dataset), format, json)
 
 
 @registry.command()
 def status(
-    country: Annotated[str | None, typer.Argument(help="A country; leave out for every counterpart.",
-                                                  autocompletion=complete_country, show_default=False)] = None,
-    on: Annotated[str | None, typer.Option(help="The date: 2025-12-31, 1980 or 'May 1997'. A year or month means "
-                                                "its last day. Default: today.")] = None,
-    only: Annotated[str | None, typer.Option(metavar="STATUS", help="Only counterparts with this status in some "
-                                                                    "aspect, e.g. recognised or taliban-appointed.")
-                    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Argument(
+            help="A country; leave out for every counterpart.", autocompletion=complete_country, show_default=False
+        ),
+    ] = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            help="The date: 2025-12-31, 1980 or 'May 1997'. A year or month means its last day. Default: today."
+        ),
+    ] = None,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            metavar="STATUS",
+            help="Only counterparts with this status in some aspect, e.g. recognised or taliban-appointed.",
+        ),
+    ] = None,
     data: DataOption = None,
     format: FormatOption = Format.table,
     json: JsonOption = False,
@@ -106,16 +130,15 @@ def status(
     import datetime
 
     from afrel.model import RELATION_ASPECTS
+    from afrel.queries.status import status_of, status_of_all
     from afrel.render.statusview import status_view
-    from afrel.status import status as run_status
-    from afrel.status import status_all
 
     statuses = tuple(dict.fromkeys(s for values in RELATION_ASPECTS.values() for s in values))
     choice("--only", only, statuses)
     day = parse_date("--on", on)
     when = day.last_day if day else datetime.date.today()
     dataset = load(data)
-    results = (run_status(dataset, resolve(dataset, country), when),) if country else status_all(dataset, when)
+    results = (status_of(dataset, resolve(dataset, country), when),) if country else status_of_all(dataset, when)
     if only:
         results = tuple(r for r in results if r.has_status(only))
     emit(status_view(results, dataset, single=country is not None), format, json)
@@ -123,9 +146,13 @@ def status(
 
 @registry.command()
 def countries(
-    search: Annotated[str | None, typer.Option(
-        help="Show what this name resolves to and why: the countries whose id, code, name or alias matches it "
-             "exactly, else the closest names.")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            help="Show what this name resolves to and why: the countries whose id, code, name or alias matches it "
+            "exactly, else the closest names."
+        ),
+    ] = None,
     data: DataOption = None,
     format: FormatOption = Format.table,
     json: JsonOption = False,
@@ -141,8 +168,8 @@ def countries(
       afrel countries --search СССР
       afrel countries --format csv
     """
+    from afrel.queries.names import CountryIndex
     from afrel.render.views import countries_view, name_matches_view
-    from afrel.resolve import CountryIndex
 
     dataset = load(data)
     if search is not None:
@@ -166,11 +193,10 @@ def stats(
       afrel stats
       afrel stats --country pakistan --json | jq .totals
     """
-    from afrel.query import TimelineFilter
-    from afrel.query import stats as run_stats
-    from afrel.query import timeline as run_timeline
+    from afrel.queries.stats import count_data
+    from afrel.queries.timeline import TimelineFilter, select_events
     from afrel.render.views import stats_view
 
     dataset = load(data)
-    events = run_timeline(dataset, TimelineFilter(countries=tuple(resolve(dataset, n).id for n in country or ())))
-    emit(stats_view(run_stats(dataset, events), dataset), format, json)
+    events = select_events(dataset, TimelineFilter(countries=tuple(resolve(dataset, n).id for n in country or ())))
+    emit(stats_view(count_data(dataset, events), dataset), format, json)

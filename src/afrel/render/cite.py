@@ -23,15 +23,16 @@ def _cited(events: list[Event]) -> list[tuple[str, Source, list[Event]]]:
 
 
 def _for(events: list[Event]) -> str:
-    return "; ".join(f"{e.title} ({e.date})" for e in events)
+    return "; ".join(f"{e.title} ({e.when})" for e in events)
 
 
 def text(events: list[Event]) -> str:
     lines = []
     for _, source, for_events in _cited(events):
         accessed = f" (accessed {source.accessed})" if source.accessed else ""
-        lines.append(f"{source.publisher}. \u201c{source.title}.\u201d {source.url}{accessed}. "
-                     f"Cited for: {_for(for_events)}.")
+        lines.append(
+            f"{source.publisher}. \u201c{source.title}.\u201d {source.url}{accessed}. Cited for: {_for(for_events)}."
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -49,9 +50,12 @@ def _bib(value: str) -> str:
 def bibtex(events: list[Event]) -> str:
     entries = []
     for key, source, for_events in _cited(events):
-        fields = [("title", _bib(source.title)), ("organization", _bib(source.publisher)),
-                  ("howpublished", "\\url{" + source.url.replace("%", "\\%").replace("#", "\\#") + "}"),
-                  ("url", source.url)]
+        fields = [
+            ("title", _bib(source.title)),
+            ("organization", _bib(source.publisher)),
+            ("howpublished", "\\url{" + source.url.replace("%", "\\%").replace("#", "\\#") + "}"),
+            ("url", source.url),
+        ]
         if source.accessed:
             fields.append(("urldate", source.accessed))
             fields.append(("note", f"Accessed {source.accessed}. Cited for: {_bib(_for(for_events))}"))
@@ -65,9 +69,15 @@ def bibtex(events: list[Event]) -> str:
 def csl_json(events: list[Event]) -> str:
     items = []
     for key, source, for_events in _cited(events):
-        item = {"id": key, "type": "webpage", "title": source.title, "URL": source.url,
-                "container-title": source.publisher, "publisher": source.publisher,
-                "note": f"Cited for: {_for(for_events)}"}
+        item = {
+            "id": key,
+            "type": "webpage",
+            "title": source.title,
+            "URL": source.url,
+            "container-title": source.publisher,
+            "publisher": source.publisher,
+            "note": f"Cited for: {_for(for_events)}",
+        }
         if source.accessed:
             item["accessed"] = {"date-parts": [[int(part) for part in source.accessed.split("-")]]}
         items.append(item)

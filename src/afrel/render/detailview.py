@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from afrel.details import EventDetails
 from afrel.model import Dataset, Event
+from afrel.queries.details import EventDetails
+from afrel.queries.search import Hit
 from afrel.render.views import EVENT_COLUMNS, Output, Table, date_record, event_record, event_row, show_date
-from afrel.textsearch import Hit
 
 
 def search_view(hits: tuple[Hit, ...], total: int, dataset: Dataset) -> Output:
@@ -19,8 +19,9 @@ def search_view(hits: tuple[Hit, ...], total: int, dataset: Dataset) -> Output:
 
     display = Table(
         ("Score", "Date", "Counterpart", "Title", "Id"),
-        tuple((f"{hit.score:g}", show_date(hit.event), names(hit.event), hit.event.title, hit.event.id)
-              for hit in hits),
+        tuple(
+            (f"{hit.score:g}", show_date(hit.event), names(hit.event), hit.event.title, hit.event.id) for hit in hits
+        ),
         wide=frozenset({"Title", "Id"}),
         highlight=words,
     )
@@ -35,8 +36,10 @@ def search_view(hits: tuple[Hit, ...], total: int, dataset: Dataset) -> Output:
 
 
 def _source_rows(event: Event) -> tuple[tuple[str, ...], ...]:
-    return tuple((f"{s.publisher}: {s.title}" + (f" (accessed {s.accessed})" if s.accessed else ""), s.url)
-                 for s in event.sources)
+    return tuple(
+        (f"{s.publisher}: {s.title}" + (f" (accessed {s.accessed})" if s.accessed else ""), s.url)
+        for s in event.sources
+    )
 
 
 def show_view(result: EventDetails, dataset: Dataset) -> Output:
@@ -46,17 +49,27 @@ def show_view(result: EventDetails, dataset: Dataset) -> Output:
     document: dict[str, Any] = {
         **event_record(event),
         "era": {"id": result.era.id, "name": result.era.name} if result.era else None,
-        "related": [{"id": e.id, "date": date_record(e.date), "title": e.title} for e in result.related],
+        "related": [{"id": e.id, "date": date_record(e.when), "title": e.title} for e in result.related],
         "status_periods": [
-            {"country": r.country, "aspect": r.aspect, "status": r.status, "government": r.government,
-             "start": date_record(r.start), "end": date_record(r.end)} for r in result.relations
+            {
+                "country": r.country,
+                "aspect": r.aspect,
+                "status": r.status,
+                "government": r.government,
+                "start": date_record(r.start),
+                "end": date_record(r.end),
+            }
+            for r in result.relations
         ],
         "replaces": {"file": result.replaced.file, "line": result.replaced.line} if result.replaced else None,
     }
     facts = [
         ("Id", event.id),
-        ("Date", f"{show_date(event)} (known to the {event.date.precision.value}"
-                 + (", approximate)" if event.date.approximate else ")")),
+        (
+            "Date",
+            f"{show_date(event)} (known to the {event.when.precision.value}"
+            + (", approximate)" if event.when.approximate else ")"),
+        ),
         ("Counterparts", ", ".join(f"{dataset.countries[c].name} ({c})" for c in event.countries)),
         ("Tags", ", ".join(event.tags)),
         ("Era", result.era.name if result.era else "–"),
@@ -68,20 +81,41 @@ def show_view(result: EventDetails, dataset: Dataset) -> Output:
     tables = [
         Table(("", " "), tuple(facts), event.title, frozenset({" "})),
         Table(("Source", "URL"), _source_rows(event), "Sources", frozenset({"URL"})),
-        Table(("Date", "Source", "Note"), tuple((str(a.date), a.source, a.note) for a in event.alternative_dates),
-              "Other dates given by sources", frozenset({"Note"})),
-        Table(("Claim", "By", "Status", "What the sources show"),
-              tuple((d.claim, d.claimed_by, d.status, d.note) for d in event.disputes),
-              "Disputed claims", frozenset({"Claim", "What the sources show"})),
-        Table(("Country", "Aspect", "Status", "From", "To"),
-              tuple((r.country, r.aspect + (f" ({r.government})" if r.government else ""), r.status, str(r.start),
-                     str(r.end) if r.end else "") for r in result.relations),
-              "Status periods this event set or ended"),
-        Table(("Date", "Id", "Title"), tuple((show_date(e), e.id, e.title) for e in result.related),
-              "Related events", frozenset({"Id", "Title"})),
+        Table(
+            ("Date", "Source", "Note"),
+            tuple((str(a.when), a.source, a.note) for a in event.alternative_dates),
+            "Other dates given by sources",
+            frozenset({"Note"}),
+        ),
+        Table(
+            ("Claim", "By", "Status", "What the sources show"),
+            tuple((d.claim, d.claimed_by, d.status, d.note) for d in event.disputes),
+            "Disputed claims",
+            frozenset({"Claim", "What the sources show"}),
+        ),
+        Table(
+            ("Country", "Aspect", "Status", "From", "To"),
+            tuple(
+                (
+                    r.country,
+                    r.aspect + (f" ({r.government})" if r.government else ""),
+                    r.status,
+                    str(r.start),
+                    str(r.end) if r.end else "",
+                )
+                for r in result.relations
+            ),
+            "Status periods this event set or ended",
+        ),
+        Table(
+            ("Date", "Id", "Title"),
+            tuple((show_date(e), e.id, e.title) for e in result.related),
+            "Related events",
+            frozenset({"Id", "Title"}),
+        ),
     ]
     flat_rows = [(key.lower(), value) for key, value in facts]
     flat_rows += [("source", s.url) for s in event.sources]
-    flat_rows += [("alternative_date", f"{a.date} {a.source}") for a in event.alternative_dates]
+    flat_rows += [("alternative_date", f"{a.when} {a.source}") for a in event.alternative_dates]
     flat_rows += [("related", e.id) for e in result.related]
     return Output(document, (document,), Table(("field", "value"), tuple(flat_rows)), tuple(tables))

@@ -8,7 +8,7 @@ from html import escape
 from afrel import __version__
 from afrel.dates import PartialDate
 from afrel.model import Dataset, Event
-from afrel.query import era_of
+from afrel.queries.timeline import era_of
 from afrel.render.delimited import render_csv
 from afrel.render.jsonout import dumps, render_json
 from afrel.render.views import timeline_view
@@ -39,9 +39,8 @@ def timelinejs(events: tuple[Event, ...], dataset: Dataset, title: str | None) -
     for event in events:
         slide = {
             "unique_id": event.id,
-            "start_date": _tl_date(event.date),
-            "text": {"headline": escape(event.title),
-                     "text": f"<p>{escape(event.summary)}</p>" + _sources_html(event)},
+            "start_date": _tl_date(event.when),
+            "text": {"headline": escape(event.title), "text": f"<p>{escape(event.summary)}</p>" + _sources_html(event)},
             "group": ", ".join(dataset.countries[c].name for c in event.countries),
         }
         if event.end_date:
@@ -50,14 +49,21 @@ def timelinejs(events: tuple[Event, ...], dataset: Dataset, title: str | None) -
     first = min((e.first_day for e in events), default=None)
     last = max((e.last_day for e in events), default=None)
     eras = [
-        {"start_date": _tl_date(era.start), "end_date": _tl_date(era.end) if era.end else {"year": str(last.year)},
-         "text": {"headline": escape(era.name)}}
+        {
+            "start_date": _tl_date(era.start),
+            "end_date": _tl_date(era.end) if era.end else {"year": str(last.year)},
+            "text": {"headline": escape(era.name)},
+        }
         for era in dataset.eras
         if first and last and era.start.first_day <= last and (era.end is None or era.end.last_day >= first)
     ]
     document = {
-        "title": {"text": {"headline": escape(title or DEFAULT_TITLE),
-                           "text": f"<p>{len(events)} events from afrel {__version__}, data {dataset.version}.</p>"}},
+        "title": {
+            "text": {
+                "headline": escape(title or DEFAULT_TITLE),
+                "text": f"<p>{len(events)} events from afrel {__version__}, data {dataset.version}.</p>",
+            }
+        },
         "events": slides,
         "eras": eras,
     }
@@ -77,20 +83,26 @@ def html(events: tuple[Event, ...], dataset: Dataset, title: str | None) -> str:
     """One page with the events, grouped by era, and their sources; it loads nothing from the network."""
     heading = escape(title or DEFAULT_TITLE)
     parts = [
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{heading}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>",
+        f"<title>{heading}</title>",
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
         f"<h1>{heading}</h1>",
         f'<p class="meta">{len(events)} events. Made with afrel {__version__}, data {escape(dataset.version)}.</p>',
     ]
     current = None
     for event in events:
-        era = era_of(dataset, event.date)
+        era = era_of(dataset, event.when)
         if era is not None and era != current:
             current = era
             parts.append(f"<h2>{escape(era.name)}</h2>")
         counterparts = ", ".join(escape(dataset.countries[c].name) for c in event.countries)
-        when = escape(str(event.date) + (f" – {event.end_date}" if event.end_date else ""))
+        when = escape(str(event.when) + (f" – {event.end_date}" if event.end_date else ""))
         parts += [
             f'<article id="{escape(event.id)}">',
             f'<h3><span class="date">{when}</span> {escape(event.title)}</h3>',
@@ -101,7 +113,8 @@ def html(events: tuple[Event, ...], dataset: Dataset, title: str | None) -> str:
             parts.append(f'<p class="notes" dir="auto">{escape(event.notes)}</p>')
         links = "".join(
             f'<li><a href="{escape(s.url)}">{escape(s.title)}</a> ({escape(s.publisher)}'
-            + (f", accessed {escape(s.accessed)}" if s.accessed else "") + ")</li>"
+            + (f", accessed {escape(s.accessed)}" if s.accessed else "")
+            + ")</li>"
             for s in event.sources
         )
         parts += [f'<ul class="sources">{links}</ul>', "</article>"]

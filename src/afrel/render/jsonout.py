@@ -17,19 +17,19 @@ def dumps(value: Any, indent: int | None = None) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=indent)
 
 
-def laid_out(value: Any, level: int = 0) -> str:
+def json_layout(value: Any, level: int = 0) -> str:
     """`value` as JSON, one record per line: see the comment above."""
     if level >= _NESTED_LEVELS or not value or not isinstance(value, (dict, list, tuple)):
         return _compact(value)
     inner, outer = "  " * (level + 1), "  " * level
     if isinstance(value, dict):
-        members = [f"{inner}{_compact(str(key))}: {laid_out(value[key], level + 1)}" for key in sorted(value)]
+        members = [f"{inner}{_compact(str(key))}: {json_layout(value[key], level + 1)}" for key in sorted(value)]
         return "{\n" + ",\n".join(members) + "\n" + outer + "}"
     return "[\n" + ",\n".join(inner + _compact(item) for item in value) + "\n" + outer + "]"
 
 
 def render_json(output: Output, **_: Any) -> str:
-    return laid_out(output.document) + "\n"
+    return json_layout(output.document) + "\n"
 
 
 def render_jsonl(output: Output, **_: Any) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from afrel.model import Dataset
+from afrel.queries.status import AspectStatus, CountryStatus
 from afrel.render.views import Output, Table, country_record, date_record, source_record
-from afrel.status import AspectStatus, CountryStatus
 
 ASPECT_LABELS = {
     "relations": "Diplomatic relations",
@@ -67,10 +67,17 @@ FLAT_COLUMNS = ("country", "actor", "on", "aspect", "government", "status", "sta
 
 def _flat_rows(result: CountryStatus) -> list[tuple[str, ...]]:
     return [
-        (result.country.id, result.actor.id, result.on.isoformat(), a.aspect, a.government.id if a.government else "",
-         a.period.status if a.period else "", str(a.period.start) if a.period else "",
-         str(a.period.end) if a.period and a.period.end else "",
-         " ".join(s.url for s in a.period.sources) if a.period else "")
+        (
+            result.country.id,
+            result.actor.id,
+            result.on.isoformat(),
+            a.aspect,
+            a.government.id if a.government else "",
+            a.period.status if a.period else "",
+            str(a.period.start) if a.period else "",
+            str(a.period.end) if a.period and a.period.end else "",
+            " ".join(s.url for s in a.period.sources) if a.period else "",
+        )
         for a in result.aspects
     ]
 
@@ -95,8 +102,11 @@ def status_view(results: tuple[CountryStatus, ...], dataset: Dataset, single: bo
         rows.append((name, *("; ".join(cells.get(c, [NO_RECORD])) for c in columns[1:])))
     day = results[0].on.isoformat() if results else ""
     table = Table(columns, tuple(rows), f"State of relations on {day}" if day else None, frozenset(columns[1:]))
-    notes = ("'afrel status COUNTRY --on DATE' shows the sources and the events behind each status.",) if rows else (
-        "No counterpart matches.",)
+    notes = (
+        ("'afrel status COUNTRY --on DATE' shows the sources and the events behind each status.",)
+        if rows
+        else ("No counterpart matches.",)
+    )
     return Output(records, tuple(records), flat, (table,), notes)
 
 
@@ -116,6 +126,10 @@ def _single_tables(result: CountryStatus, dataset: Dataset) -> tuple[Table, ...]
     return (
         Table(("Aspect", "Status"), tuple(rows), title, frozenset({"Status"})),
         Table(("Publisher", "Source"), tuple(sources), "Sources", frozenset({"Source"})),
-        Table(("Date", "Id", "Title"), tuple((str(e.date), e.id, e.title) for e in result.events),
-              "Events behind these statuses", frozenset({"Title"})),
+        Table(
+            ("Date", "Id", "Title"),
+            tuple((str(e.when), e.id, e.title) for e in result.events),
+            "Events behind these statuses",
+            frozenset({"Title"}),
+        ),
     )

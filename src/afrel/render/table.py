@@ -1,17 +1,97 @@
-"""Tables for people: laid out by `afrel.render.grid` where the text is plain, by Rich itself otherwise."""
+"""Tables for people, laid out by Rich: bordered tables, or record blocks on narrow terminals.
+
+Text from the data is never read as markup; long text wraps, nothing is cut.
+"""
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
-from afrel.render.grid import laid_out
-from afrel.render.views import VERTICAL_BELOW, Output
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from afrel.render.views import VERTICAL_BELOW, Output, Table
+
+
+def table_box(ascii: bool) -> box.Box:
+    """Heavy lines under a heavy header, or ASCII for terminals without them."""
+    return box.ASCII if ascii else box.HEAVY_HEAD
+
+
+def shows_header(table: Table) -> bool:
+    """Whether the table has a header row: not when every column name is blank."""
+    return any(column.strip() for column in table.columns)
+
+
+def narrow_width(table: Table, width: int) -> int:
+    """The most a narrow column's text may take: narrow columns share half the line, wide ones take the rest."""
+    narrow = [column for column in table.columns if column not in table.wide]
+    return max(10, width // (2 * len(narrow))) if narrow else width
+
+
+def _text(text: str, highlight: tuple[str, ...]) -> Text:
+    cell = Text(text)
+    if highlight:
+        cell.highlight_words(highlight, style="bold reverse", case_sensitive=False)
+    return cell
+
+
+def _table(table: Table, width: int, ascii: bool) -> RichTable:
+    rich_table = RichTable(
+        title=Text(table.title) if table.title else None,
+        show_lines=False,
+        expand=bool(table.wide),
+        title_justify="left",
+        header_style="bold",
+        box=table_box(ascii),
+        show_header=shows_header(table),
+    )
+    cap = narrow_width(table, width)
+    for column in table.columns:
+        wide = column in table.wide
+        rich_table.add_column(Text(column), overflow="fold", ratio=1 if wide else None, max_width=None if wide else cap)
+    for row in table.rows:
+        rich_table.add_row(*(_text(cell, table.highlight) for cell in row))
+    return rich_table
+
+
+def _vertical(table: Table) -> RenderableType:
+    parts: list[RenderableType] = []
+    if table.title:
+        parts.append(Text(table.title, style="bold"))
+    for row in table.rows:
+        block = Text()
+        for column, cell in zip(table.columns, row, strict=True):
+            if column:
+                block.append(f"{column}: ", style="bold")
+            block.append_text(_text(cell, table.highlight))
+            block.append("\n")
+        parts.append(block)
+    return Group(*parts)
 
 
 def render_table(output: Output, *, width: int = 80, color: bool = False, ascii: bool = False, **_: Any) -> str:
-    text = laid_out(output, width, color=color, ascii=ascii) if width >= VERTICAL_BELOW else None
-    if text is None:
-        from afrel.render.richtable import rich_layout
-
-        text = rich_layout(output, width, color=color, ascii=ascii)
-    return text
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+    )
+    vertical = width < VERTICAL_BELOW
+    for line in output.figure:
+        console.print(Text(line), no_wrap=True, crop=False, overflow="ignore")
+    for table in output.display:
+        if table.rows:
+            console.print(_vertical(table) if vertical else _table(table, width, ascii))
+    for note in output.notes:
+        console.print(Text(note, style="yellow"))
+    return buffer.getvalue()

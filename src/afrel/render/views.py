@@ -5,8 +5,8 @@ from typing import Any, NamedTuple
 from afrel.dates import PartialDate
 from afrel.errors import DataError
 from afrel.model import Country, Dataset, Event, Observation, Source
-from afrel.query import Comparison, Profile, Stats
-
+from afrel.queries.indicators import Comparison, Profile
+from afrel.queries.stats import Stats
 
 # Below this width a table of several columns cannot wrap readably: tables show each record as a block instead.
 VERTICAL_BELOW = 60
@@ -47,7 +47,7 @@ def source_record(source: Source) -> dict[str, str | None]:
 def event_record(event: Event) -> dict[str, Any]:
     return {
         "id": event.id,
-        "date": date_record(event.date),
+        "date": date_record(event.when),
         "end_date": date_record(event.end_date),
         "title": event.title,
         "summary": event.summary,
@@ -56,7 +56,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "sources": [source_record(s) for s in event.sources],
         "notes": event.notes,
         "alternative_dates": [
-            {"date": date_record(a.date), "source": a.source, "note": a.note} for a in event.alternative_dates
+            {"date": date_record(a.when), "source": a.source, "note": a.note} for a in event.alternative_dates
         ],
         "disputes": [
             {"claim": d.claim, "claimed_by": d.claimed_by, "status": d.status, "note": d.note} for d in event.disputes
@@ -104,7 +104,7 @@ def names_record(country: Country) -> dict[str, list[str]]:
 
 
 def show_date(event: Event) -> str:
-    text = str(event.date)
+    text = str(event.when)
     return f"{text} – {event.end_date}" if event.end_date else text
 
 
@@ -129,7 +129,16 @@ def _joined(values: tuple[str, ...] | list[str]) -> str:
 # Views, one per command.
 
 EVENT_COLUMNS = (
-    "id", "date", "precision", "approximate", "end_date", "countries", "tags", "title", "summary", "source_urls",
+    "id",
+    "date",
+    "precision",
+    "approximate",
+    "end_date",
+    "countries",
+    "tags",
+    "title",
+    "summary",
+    "source_urls",
     "notes",
 )
 
@@ -137,9 +146,9 @@ EVENT_COLUMNS = (
 def event_row(event: Event) -> tuple[str, ...]:
     return (
         event.id,
-        event.date.iso(),
-        event.date.precision.value,
-        "true" if event.date.approximate else "false",
+        event.when.iso(),
+        event.when.precision.value,
+        "true" if event.when.approximate else "false",
         str(event.end_date) if event.end_date else "",
         _joined(event.countries),
         _joined(event.tags),
@@ -175,24 +184,32 @@ def compare_view(comparison: Comparison) -> Output:
     indicators = []
     flat_rows = []
     for row in comparison.rows:
-        indicators.append({
-            "indicator": row.indicator,
-            "label": row.label,
-            "unit": row.unit,
-            "values": [
-                {"country": f.country.id, **(observation_record(f.observation) or {"value": None})}
-                for f in row.figures
-            ],
-            "ratio": row.ratio,
-            "years_differ": row.years_differ,
-        })
+        indicators.append(
+            {
+                "indicator": row.indicator,
+                "label": row.label,
+                "unit": row.unit,
+                "values": [
+                    {"country": f.country.id, **(observation_record(f.observation) or {"value": None})}
+                    for f in row.figures
+                ],
+                "ratio": row.ratio,
+                "years_differ": row.years_differ,
+            }
+        )
         for figure in row.figures:
             o = figure.observation
-            flat_rows.append((
-                row.indicator, figure.country.id, "" if o is None else str(o.value), row.unit,
-                "" if o is None else str(o.year), "" if o is None else o.source.publisher,
-                "" if o is None else o.source.url,
-            ))
+            flat_rows.append(
+                (
+                    row.indicator,
+                    figure.country.id,
+                    "" if o is None else str(o.value),
+                    row.unit,
+                    "" if o is None else str(o.year),
+                    "" if o is None else o.source.publisher,
+                    "" if o is None else o.source.url,
+                )
+            )
     document = {"countries": [country_record(c) for c in comparison.countries], "indicators": indicators}
     columns = ("Indicator", *(c.name for c in comparison.countries))
     if len(comparison.countries) == 2:
@@ -206,13 +223,18 @@ def compare_view(comparison: Comparison) -> Output:
         if row.years_differ:
             cells[0] += " ⚠ years differ"
         rows.append(tuple(cells))
-    sources = sorted({
-        (f.observation.source.publisher, f.observation.source.url)
-        for row in comparison.rows for f in row.figures if f.observation
-    })
+    sources = sorted(
+        {
+            (f.observation.source.publisher, f.observation.source.url)
+            for row in comparison.rows
+            for f in row.figures
+            if f.observation
+        }
+    )
     source_table = Table(("Publisher", "Source"), tuple(sources), "Sources", frozenset({"Source"}))
     notes = tuple(
-        f"{row.label}: the figures are from different years; compare with care." for row in comparison.rows
+        f"{row.label}: the figures are from different years; compare with care."
+        for row in comparison.rows
         if row.years_differ
     )
     flat = Table(("indicator", "country", "value", "unit", "year", "publisher", "source_url"), tuple(flat_rows))
@@ -223,8 +245,11 @@ def compare_view(comparison: Comparison) -> Output:
 def profile_view(result: Profile, dataset: Dataset) -> Output:
     country = result.country
     figures = [
-        {"indicator": row.indicator, "label": row.label,
-         **(observation_record(row.figures[0].observation) or {"value": None, "unit": row.unit})}
+        {
+            "indicator": row.indicator,
+            "label": row.label,
+            **(observation_record(row.figures[0].observation) or {"value": None, "unit": row.unit}),
+        }
         for row in result.figures
     ]
     document = {
@@ -247,16 +272,19 @@ def profile_view(result: Profile, dataset: Dataset) -> Output:
     flat_rows.append(("relation", "event_count", str(result.event_count), "", "", ""))
     for key, event in (("first_event", result.first_event), ("latest_event", result.latest_event)):
         if event:
-            flat_rows.append(("relation", key, event.id, "", event.date.iso(), event.sources[0].url))
+            flat_rows.append(("relation", key, event.id, "", event.when.iso(), event.sources[0].url))
     flat_rows += [("tag_count", tag, str(count), "", "", "") for tag, count in result.tag_counts]
-    flat_rows += [("recent_event", e.id, e.title, "", e.date.iso(), e.sources[0].url) for e in result.recent_events]
+    flat_rows += [("recent_event", e.id, e.title, "", e.when.iso(), e.sources[0].url) for e in result.recent_events]
     flat = Table(("section", "key", "value", "unit", "year_or_date", "source_url"), tuple(flat_rows))
 
     facts = Table(
         ("Indicator", "Value", "Source"),
         tuple(
-            (row.label, _figure_text(row.figures[0].observation),
-             row.figures[0].observation.source.publisher if row.figures[0].observation else "")
+            (
+                row.label,
+                _figure_text(row.figures[0].observation),
+                row.figures[0].observation.source.publisher if row.figures[0].observation else "",
+            )
             for row in result.figures
         ),
         f"{country.name}" + (f" ({country.formal_name})" if country.formal_name else ""),
@@ -287,13 +315,31 @@ def countries_view(countries: tuple[Country, ...]) -> Output:
     records = [country_record(c) for c in countries]
     flat = Table(
         COUNTRY_COLUMNS,
-        tuple((c.id, c.name, c.kind, c.iso2 or "", c.iso3 or "", c.successor or "", _joined(c.aliases),
-               _joined([f"{language}:{name}" for language, name in c.names])) for c in countries),
+        tuple(
+            (
+                c.id,
+                c.name,
+                c.kind,
+                c.iso2 or "",
+                c.iso3 or "",
+                c.successor or "",
+                _joined(c.aliases),
+                _joined([f"{language}:{name}" for language, name in c.names]),
+            )
+            for c in countries
+        ),
     )
     display = Table(
         ("Id", "Name", "Codes", "Also known as"),
-        tuple((c.id, c.name, " ".join(x for x in (c.iso2, c.iso3) if x),
-               ", ".join([*c.aliases, *(name for _, name in c.names)])) for c in countries),
+        tuple(
+            (
+                c.id,
+                c.name,
+                " ".join(x for x in (c.iso2, c.iso3) if x),
+                ", ".join([*c.aliases, *(name for _, name in c.names)]),
+            )
+            for c in countries
+        ),
         wide=frozenset({"Also known as"}),
     )
     return Output(records, tuple(records), flat, (display,))
@@ -301,14 +347,32 @@ def countries_view(countries: tuple[Country, ...]) -> Output:
 
 def name_matches_view(text: str, matches: tuple[Any, ...]) -> Output:
     """What a name resolves to (`countries --search`): each candidate, the name that matched and how."""
-    records = [{"country": m.country.id, "name": m.country.name, "matched": m.matched, "how": m.how,
-                "exact": m.exact, "score": round(m.score, 3)} for m in matches]
-    flat = Table(("country", "name", "matched", "how", "exact", "score"),
-                 tuple((r["country"], r["name"], r["matched"], r["how"], str(r["exact"]).lower(), f"{r['score']:.3f}")
-                       for r in records))
-    display = Table(("Country", "Name", "Matched", "How"),
-                    tuple((m.country.id, m.country.name, m.matched, m.how + ("" if m.exact else " (close, not exact)"))
-                          for m in matches), wide=frozenset({"Matched"}))
+    records = [
+        {
+            "country": m.country.id,
+            "name": m.country.name,
+            "matched": m.matched,
+            "how": m.how,
+            "exact": m.exact,
+            "score": round(m.score, 3),
+        }
+        for m in matches
+    ]
+    flat = Table(
+        ("country", "name", "matched", "how", "exact", "score"),
+        tuple(
+            (r["country"], r["name"], r["matched"], r["how"], str(r["exact"]).lower(), f"{r['score']:.3f}")
+            for r in records
+        ),
+    )
+    display = Table(
+        ("Country", "Name", "Matched", "How"),
+        tuple(
+            (m.country.id, m.country.name, m.matched, m.how + ("" if m.exact else " (close, not exact)"))
+            for m in matches
+        ),
+        wide=frozenset({"Matched"}),
+    )
     exact = [m for m in matches if m.exact]
     if len(exact) == 1:
         note = f"{text!r} resolves to {exact[0].country.id}."
@@ -326,16 +390,25 @@ def validation_view(files: list[str], dataset: Dataset, problems: list[DataError
     document = {
         "valid": not problems,
         "files": files,
-        "counts": {"events": len(dataset.events), "countries": len(dataset.countries),
-                   "observations": len(dataset.observations), "eras": len(dataset.eras),
-                   "relations": len(dataset.relations)},
+        "counts": {
+            "events": len(dataset.events),
+            "countries": len(dataset.countries),
+            "observations": len(dataset.observations),
+            "eras": len(dataset.eras),
+            "relations": len(dataset.relations),
+        },
         "problems": records,
     }
-    flat = Table(("file", "line", "field", "message"), tuple((p.file, str(p.line), p.field, p.message) for p in problems))
+    flat = Table(
+        ("file", "line", "field", "message"), tuple((p.file, str(p.line), p.field, p.message) for p in problems)
+    )
     display = Table(("File", "Line", "Field", "Problem"), flat.rows, wide=frozenset({"Problem"}))
-    summary = (f"{len(problems)} problem(s) in {len(files)} file(s)." if problems else
-               f"OK: {len(files)} file(s); {len(dataset.events)} events, {len(dataset.countries)} countries, "
-               f"{len(dataset.observations)} figures, {len(dataset.relations)} status periods.")
+    summary = (
+        f"{len(problems)} problem(s) in {len(files)} file(s)."
+        if problems
+        else f"OK: {len(files)} file(s); {len(dataset.events)} events, {len(dataset.countries)} countries, "
+        f"{len(dataset.observations)} figures, {len(dataset.relations)} status periods."
+    )
     return Output(document, tuple(records), flat, (display,), (summary,))
 
 
@@ -368,9 +441,19 @@ def stats_view(result: Stats, dataset: Dataset) -> Output:
     def label(name: str, key: object) -> str:
         return dataset.countries[str(key)].name if name == "counterpart" and key in dataset.countries else str(key)
 
-    display = [Table(("", " "), tuple((key.replace("_", " ").capitalize(), str(value)) for key, value in totals.items()),
-                     f"afrel data {result.version}")]
-    display += [Table((name.capitalize(), "Events" if name != "publisher" else "Citations"),
-                      tuple((label(name, key), str(count)) for key, count in pairs), f"By {name}")
-                for name, pairs in groups.items()]
+    display = [
+        Table(
+            ("", " "),
+            tuple((key.replace("_", " ").capitalize(), str(value)) for key, value in totals.items()),
+            f"afrel data {result.version}",
+        )
+    ]
+    display += [
+        Table(
+            (name.capitalize(), "Events" if name != "publisher" else "Citations"),
+            tuple((label(name, key), str(count)) for key, count in pairs),
+            f"By {name}",
+        )
+        for name, pairs in groups.items()
+    ]
     return Output(document, (document,), flat, tuple(display))

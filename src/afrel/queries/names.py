@@ -9,8 +9,9 @@ from afrel.model import NAME_LANGUAGES, Country
 
 # Letters written differently across languages and keyboards, folded so either spelling matches: Arabic vs
 # Persian/Urdu yeh, kaf and heh; Russian ё typed as е; the apostrophes and quote marks of Uzbek and Hebrew.
-_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "ھ": "ه", "ے": "ی", "ё": "е"}
-                     | dict.fromkeys("'ʻʼ‘’׳\"״`", ""))
+_FOLD = str.maketrans(
+    {"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "ھ": "ه", "ے": "ی", "ё": "е"} | dict.fromkeys("'ʻʼ‘’׳\"״`", "")
+)
 
 
 def normalise(text: str) -> str:
@@ -77,8 +78,10 @@ class CountryIndex:
             candidates = ", ".join(f"{m.country.id} ({m.country.name})" for m in matches)
             raise UsageError(f"country {text!r} is ambiguous: it could be {candidates}")
         hint = self.suggest(text)
-        raise UsageError(f"unknown country {text!r}" + (f"; did you mean: {', '.join(hint)}?" if hint else
-                                                         "; run 'afrel countries' for the names it knows"))
+        raise UsageError(
+            f"unknown country {text!r}"
+            + (f"; did you mean: {', '.join(hint)}?" if hint else "; run 'afrel countries' for the names it knows")
+        )
 
     def close(self, text: str, count: int = 3) -> tuple[Match, ...]:
         """Countries with a name close to `text`, closest first, one entry per country."""

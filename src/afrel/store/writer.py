@@ -1,4 +1,4 @@
-"""Writing the compiled form of a data set (read by `afrel.compiled`): one SQLite file with indexes.
+"""Writing the compiled form of a data set (read by `afrel.store.compiled`): one SQLite file with indexes.
 
 Each record is stored as the JSON array of its fields, in the order of the model's named tuples. Only a
 first load writes; queries never import this module.
@@ -13,8 +13,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from afrel.compiled import FORMAT
 from afrel.model import Dataset, Event, Origin
+from afrel.store.compiled import FORMAT
 
 _TABLES = """
 CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -49,7 +49,7 @@ _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 class EncodedEvent(NamedTuple):
     """An event as the compiled file stores it: its record encoded, its days as ordinals.
 
-    Large files are checked and encoded by worker processes (`afrel.bulk`), which hand back these rather than
+    Large files are checked and encoded by worker processes (`afrel.store.bulk`), which hand back these rather than
     events; the checks across records read `id`, `sort_key`, `countries` and `origin`, as they do of an Event.
     """
 
@@ -78,8 +78,16 @@ _EVENT_COLUMNS = itemgetter(0, 1, 2, 3, 6)  # id, sort_day, first_ordinal, last_
 def encoded(event: Event | EncodedEvent) -> EncodedEvent:
     if type(event) is EncodedEvent:
         return event
-    return EncodedEvent(event.id, event.date.sort_key, event.first_day.toordinal(), event.last_day.toordinal(),
-                        event.countries, event.tags, _dumps(event), *event.origin)
+    return EncodedEvent(
+        event.id,
+        event.when.sort_key,
+        event.first_day.toordinal(),
+        event.last_day.toordinal(),
+        event.countries,
+        event.tags,
+        _dumps(event),
+        *event.origin,
+    )
 
 
 _BATCH = 20_000  # events written per transaction step, and per progress report
@@ -98,9 +106,11 @@ class Writer:
         self.count = 0
         self.written: set[str] = set()  # ids
         self.failure: Exception | None = None
-        # No journal: a file left half-written is never used (see afrel.store). Helper threads sort for the indexes.
-        self.db.executescript(f"PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-                              f"PRAGMA threads = {usable_cpus()};" + _TABLES)
+        # No journal: a file left half-written is never used (see afrel.store.cache).
+        # Helper threads sort for the indexes.
+        self.db.executescript(
+            f"PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA threads = {usable_cpus()};" + _TABLES
+        )
 
     def add_events(self, events: list[EncodedEvent]) -> None:
         """Write these events; a failure to write is raised by `finish`, so that reading goes on regardless."""
@@ -109,21 +119,36 @@ class Writer:
         first = self.count + 1
         try:
             # Positions are numbered from 1 in the order events come, as SQLite numbers rows not given a number.
-            self.db.executemany("INSERT INTO events(id, sort_day, first_day, last_day, record) VALUES (?, ?, ?, ?, ?)",
-                                map(_EVENT_COLUMNS, events))
-            self.db.executemany("INSERT INTO event_countries VALUES (?, ?, ?)", (
-                (country, e.last_ordinal, position) for position, e in enumerate(events, first)
-                for country in set(e.countries)))
-            self.db.executemany("INSERT INTO event_tags VALUES (?, ?)", (
-                (tag, position) for position, e in enumerate(events, first) for tag in set(e.tags)))
+            self.db.executemany(
+                "INSERT INTO events(id, sort_day, first_day, last_day, record) VALUES (?, ?, ?, ?, ?)",
+                map(_EVENT_COLUMNS, events),
+            )
+            self.db.executemany(
+                "INSERT INTO event_countries VALUES (?, ?, ?)",
+                (
+                    (country, e.last_ordinal, position)
+                    for position, e in enumerate(events, first)
+                    for country in set(e.countries)
+                ),
+            )
+            self.db.executemany(
+                "INSERT INTO event_tags VALUES (?, ?)",
+                ((tag, position) for position, e in enumerate(events, first) for tag in set(e.tags)),
+            )
         except (OSError, sqlite3.Error) as error:
             self.failure = error
         self.written.update(e.id for e in events)
         self.count += len(events)
 
-    def finish(self, dataset: Dataset, signature: str = "", progress: Callable[[int, int], None] | None = None,
-               ) -> None:
-        """Write the rest of `dataset` and the indexes; `progress` is told how many more events are written, of how many.
+    def finish(
+        self,
+        dataset: Dataset,
+        signature: str = "",
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        """Write the rest of `dataset` and the indexes.
+
+        `progress` is told how many more events are written, of how many.
 
         `signature` identifies the files the data set was read from (see `afrel.store.signature`).
         """
@@ -131,22 +156,30 @@ class Writer:
         try:
             if self.failure:
                 raise self.failure
-            meta = {"format": FORMAT, "fingerprint": dataset.fingerprint, "signature": signature,
-                    "version": dataset.version,
-                    "replaced": _dumps({event_id: origin for event_id, origin in dataset.replaced.items()})}
+            meta = {
+                "format": FORMAT,
+                "fingerprint": dataset.fingerprint,
+                "signature": signature,
+                "version": dataset.version,
+                "replaced": _dumps({event_id: origin for event_id, origin in dataset.replaced.items()}),
+            }
             db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-            for table, records in (("countries", dataset.countries.values()), ("eras", dataset.eras),
-                                   ("relations", dataset.relations)):
+            for table, records in (
+                ("countries", dataset.countries.values()),
+                ("eras", dataset.eras),
+                ("relations", dataset.relations),
+            ):
                 db.executemany(f"INSERT INTO {table} VALUES (?)", ((_dumps(record),) for record in records))
-            db.executemany("INSERT INTO observations VALUES (?, ?)",
-                           ((o.country, _dumps(o)) for o in dataset.observations))
+            db.executemany(
+                "INSERT INTO observations VALUES (?, ?)", ((o.country, _dumps(o)) for o in dataset.observations)
+            )
             events = [e for e in dataset.events if e.id not in self.written]
             if self.count + len(events) != len(dataset.events):
                 raise ValueError("events were written that the data set does not hold")
             if progress and self.count:
                 progress(self.count, len(dataset.events))
             for start in range(0, len(events), _BATCH):
-                batch = list(map(encoded, events[start:start + _BATCH]))
+                batch = list(map(encoded, events[start : start + _BATCH]))
                 self.add_events(batch)
                 if progress:
                     progress(len(batch), len(dataset.events))
@@ -163,7 +196,11 @@ class Writer:
             self.path.unlink()
 
 
-def write(dataset: Dataset, path: Path, signature: str = "", progress: Callable[[int, int], None] | None = None,
-          ) -> None:
+def write(
+    dataset: Dataset,
+    path: Path,
+    signature: str = "",
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
     """Write `dataset` to a new SQLite file (see `Writer.finish`)."""
     Writer(path).finish(dataset, signature, progress)

@@ -42,7 +42,7 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
         line = key_node.start_mark.line + 1
         if key in mapping:
             # PyYAML would silently keep the last value.
-            raise DataError(loader.name, line, str(key), "duplicate key (first on line %d)" % mapping.key_lines[key])
+            raise DataError(loader.name, line, str(key), f"duplicate key (first on line {mapping.key_lines[key]})")
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = line
     return mapping

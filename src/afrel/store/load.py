@@ -16,8 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from afrel.errors import DataError, UsageError
-from afrel.yamlfile import LineDict, read_yaml
-
+from afrel.store.yamlfile import LineDict, read_yaml
 
 # CSV columns, as `timeline --format csv` writes them. `precision` is implied by how the date is written.
 CSV_REQUIRED = ("id", "date", "title", "summary", "countries", "tags", "source_urls")
@@ -32,15 +31,19 @@ def read_bytes(path: Path) -> bytes:
         raise UsageError(f"cannot read data file {str(path)!r}: {error.strerror or error}") from None
 
 
-def parse(name: str, content: bytes, progress: Callable[[int], None] | None = None,
-          sink: Callable[[list[Any]], None] | None = None) -> Any:
+def parse(
+    name: str,
+    content: bytes,
+    progress: Callable[[int], None] | None = None,
+    sink: Callable[[list[Any]], None] | None = None,
+) -> Any:
     """One file's bytes -> a document with sections; malformed content is a DataError with file and line.
 
     `progress`, if given, is told how many more bytes have been read. A large JSON lines file is read by
-    worker processes, and `sink`, if given, is told of the events they checked, as they come (see `afrel.bulk`).
+    worker processes, and `sink`, if given, is told of the events they checked, as they come (see `afrel.store.bulk`).
     """
     if name.lower().endswith(".jsonl"):
-        from afrel import bulk
+        from afrel.store import bulk
 
         if bulk.worth_it(content) and (document := bulk.read_json_lines(name, content, progress, sink)) is not None:
             return document
@@ -230,7 +233,7 @@ def _csv_events(text: str, name: str) -> Iterator[LineDict]:
         if any(cell.strip() for cell in row):
             if len(row) != len(columns):
                 raise DataError(name, start, "row", f"{len(row)} cells for {len(columns)} columns")
-            yield _csv_event(dict(zip(columns, row)), start)
+            yield _csv_event(dict(zip(columns, row, strict=True)), start)
         start = reader.line_num + 1
 
 

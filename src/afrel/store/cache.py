@@ -1,6 +1,6 @@
 """Find the data files, and keep a compiled copy of them so queries never parse YAML twice.
 
-The data files stay the source of truth. The compiled copy (an SQLite file, see `afrel.compiled`) records the
+The data files stay the source of truth. The compiled copy (an SQLite file, see `afrel.store.compiled`) records the
 size, modification time and change time of every file it was built from, and is rebuilt as soon as one of
 them differs, so it is never stale (docs/decisions.md explains why this signature, rather than a hash of the
 bytes, decides). Wheels ship a copy built at build time; otherwise the copy lives in the user's cache
@@ -16,15 +16,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from afrel.compiled import FORMAT, StoredDataset, decoded
 from afrel.errors import DataError, DataErrors
 from afrel.model import Dataset
+from afrel.store.compiled import FORMAT, StoredDataset, decoded
 
 if TYPE_CHECKING:
-    from afrel.writer import Writer
+    from afrel.store.memory import MemoryDataset
+    from afrel.store.writer import Writer
 
 COMPILED_NAME = "compiled.sqlite"
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).parent.parent / "data"
 # data/checks holds what `afrel validate` checks the data against; it is not data itself.
 CHECKS_DIR = "checks"
 
@@ -71,10 +72,10 @@ def fingerprint(files: list[tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
-def parse_files(files: list[tuple[str, bytes]]) -> Dataset:
+def parse_files(files: list[tuple[str, bytes]]) -> MemoryDataset:
     """Parse and validate YAML files (the slow path, taken once per change of the data)."""
-    from afrel.validate import build_dataset
-    from afrel.yamlfile import read_yaml
+    from afrel.store.records import build_dataset
+    from afrel.store.yamlfile import read_yaml
 
     return build_dataset((name, read_yaml(content.decode("utf-8"), name)) for name, content in files)
 
@@ -96,17 +97,21 @@ def load_bundled() -> Dataset:
         return StoredDataset(shipped)
     paths = bundled_paths()
 
-    def build(_: Writer | None) -> Dataset:
+    def build(_: Writer | None) -> MemoryDataset:
+        from dataclasses import replace
+
         files = bundled_files()
-        dataset = parse_files(files)
-        dataset.fingerprint = fingerprint(files)
-        return dataset
+        return replace(parse_files(files), fingerprint=fingerprint(files))
 
     return _compiled_once("bundled", signature(paths), build)
 
 
-def _compiled_once(kind: str, signed: str, build: Callable[[Writer | None], Dataset],
-                   written: Callable[[int, int], None] | None = None) -> Dataset:
+def _compiled_once(
+    kind: str,
+    signed: str,
+    build: Callable[[Writer | None], MemoryDataset],
+    written: Callable[[int, int], None] | None = None,
+) -> Dataset:
     """The dataset compiled from files with this signature, built and stored in the cache first if need be.
 
     `build` is given the writer of the new compiled file (None if the cache cannot be written), to write events
@@ -125,7 +130,7 @@ def _compiled_once(kind: str, signed: str, build: Callable[[Writer | None], Data
             return stored
     except (sqlite3.Error, ValueError):
         pass
-    from afrel.writer import Writer  # only now: a query of compiled data never needs it
+    from afrel.store.writer import Writer  # only now: a query of compiled data never needs it
 
     # Building makes millions of objects and frees none: the cycle collector would only rescan them.
     gc.disable()
@@ -141,8 +146,9 @@ def _compiled_once(kind: str, signed: str, build: Callable[[Writer | None], Data
                 os.replace(writer.path, cached)
                 return StoredDataset(cached)
         # A read-only or missing cache directory only costs speed, never correctness.
-        dataset.events = decoded(dataset.events)
-        return dataset
+        from dataclasses import replace
+
+        return replace(dataset, events=decoded(dataset.events))
     finally:
         if writer is not None:
             writer.discard()  # only a file that was not written in full is still there
@@ -151,8 +157,8 @@ def _compiled_once(kind: str, signed: str, build: Callable[[Writer | None], Data
 
 def read_user_files(paths: list[Path]) -> list[tuple[str, bytes]]:
     """The bytes of every data file at the user's paths, named by path as the user gave it."""
-    from afrel.load import read_bytes
-    from afrel.locations import data_files
+    from afrel.store.load import read_bytes
+    from afrel.store.locations import data_files
 
     return [(str(file), read_bytes(file)) for path in paths for file in data_files(path)]
 
@@ -161,14 +167,15 @@ def read_user_files(paths: list[Path]) -> list[tuple[str, bytes]]:
 Progress = Callable[[str, int, int], None]
 
 
-def check_user_files(files: list[tuple[str, bytes]], base: Dataset | None, progress: Progress | None = None,
-                     writer: Writer | None = None) -> tuple[Dataset, list[DataError]]:
+def check_user_files(
+    files: list[tuple[str, bytes]], base: Dataset | None, progress: Progress | None = None, writer: Writer | None = None
+) -> tuple[Dataset, list[DataError]]:
     """Parse and check data files, laid over `base` if given; every problem in every file is returned.
 
-    Events that worker processes read are given to `writer`, if any, as they come (see `afrel.bulk`).
+    Events that worker processes read are given to `writer`, if any, as they come (see `afrel.store.bulk`).
     """
-    from afrel.load import parse
-    from afrel.validate import check_documents
+    from afrel.store.load import parse
+    from afrel.store.records import check_documents
 
     documents, problems = [], []
     size = sum(len(content) for _, content in files)
@@ -178,8 +185,13 @@ def check_user_files(files: list[tuple[str, bytes]], base: Dataset | None, progr
             documents.append((name, parse(name, content, read, writer.add_events if writer else None)))
         except DataError as error:
             problems.append(error)
-    records = sum(len(body) for _, document in documents if isinstance(document, dict)
-                  for body in document.values() if isinstance(body, list))
+    records = sum(
+        len(body)
+        for _, document in documents
+        if isinstance(document, dict)
+        for body in document.values()
+        if isinstance(body, list)
+    )
     step = (lambda done: progress("Checking records", done, records)) if progress else None
     dataset, more = check_documents(documents, base, step)
     return dataset, problems + more
@@ -187,19 +199,20 @@ def check_user_files(files: list[tuple[str, bytes]], base: Dataset | None, progr
 
 def load_with_user_data(paths: list[Path], base: Dataset, progress: Progress | None = None) -> Dataset:
     """The bundled data with the user's files laid over it, compiled once per change of either."""
-    from afrel.locations import data_files
+    from afrel.store.locations import data_files
 
     found = [file for path in paths for file in data_files(path)]
     if not found:
         return base
 
-    def build(writer: Writer | None) -> Dataset:
+    def build(writer: Writer | None) -> MemoryDataset:
+        from dataclasses import replace
+
         files = read_user_files(paths)
         dataset, problems = check_user_files(files, base, progress, writer)
         if problems:
             raise DataErrors(problems)
-        dataset.fingerprint = fingerprint([*files, ("(bundled)", base.fingerprint.encode())])
-        return dataset
+        return replace(dataset, fingerprint=fingerprint([*files, ("(bundled)", base.fingerprint.encode())]))
 
     written = (lambda done, total: progress("Writing the index", done, total)) if progress else None
     return _compiled_once("user", f"(bundled {base.fingerprint})\n" + signature(found), build, written)

@@ -7,22 +7,23 @@ Each record is stored as the JSON array of its fields, in the order of the model
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from afrel.dates import PartialDate
-from afrel.model import AlternativeDate, Country, Dataset, Dispute, Era, Event, Observation, Origin, Relation, Source
+from afrel.model import AlternativeDate, Country, Dispute, Era, Event, Observation, Origin, Relation, Source
 
 FORMAT = "afrel-compiled-7"
+_BATCH = 500  # ids per query: below SQLite's limit on parameters
 
 
-class StoredDataset(Dataset):
-    """A compiled data set, read lazily from its SQLite file."""
+class StoredDataset:
+    """A compiled data set, read lazily from its SQLite file; see `afrel.model.Dataset`."""
 
-    def __init__(self, path: Path) -> None:  # noqa: super().__init__ is not called: every part is read lazily
+    def __init__(self, path: Path) -> None:
         self._db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
         try:
             meta = dict(self._db.execute("SELECT name, value FROM meta"))
@@ -30,45 +31,86 @@ class StoredDataset(Dataset):
             raise ValueError(f"not a compiled data set: {error}") from None
         if meta.get("format") != FORMAT:
             raise ValueError(f"compiled format {meta.get('format')!r}, expected {FORMAT!r}")
-        self.version = meta["version"]
-        self.fingerprint = meta["fingerprint"]
-        self.signature = meta["signature"]
-        self.replaced = {event_id: Origin(*origin) for event_id, origin in json.loads(meta["replaced"]).items()}
+        self._meta = meta
+
+    @property
+    def version(self) -> str:
+        return self._meta["version"]
+
+    @property
+    def fingerprint(self) -> str:
+        return self._meta["fingerprint"]
+
+    @property
+    def signature(self) -> str:
+        return self._meta["signature"]
+
+    @cached_property
+    def replaced(self) -> Mapping[str, Origin]:
+        return {event_id: Origin(*origin) for event_id, origin in json.loads(self._meta["replaced"]).items()}
 
     def _records(self, table: str) -> Iterator[Any]:
         return (json.loads(record) for (record,) in self._db.execute(f"SELECT record FROM {table} ORDER BY rowid"))
 
     @cached_property
-    def countries(self) -> dict[str, Country]:  # type: ignore[override]
+    def countries(self) -> dict[str, Country]:
         return {row[0]: _country(row) for row in self._records("countries")}
 
     @cached_property
-    def observations(self) -> tuple[Observation, ...]:  # type: ignore[override]
+    def observations(self) -> tuple[Observation, ...]:
         return tuple(_observation(row) for row in self._records("observations"))
 
     @cached_property
-    def eras(self) -> tuple[Era, ...]:  # type: ignore[override]
+    def eras(self) -> tuple[Era, ...]:
         return tuple(_era(row) for row in self._records("eras"))
 
     @cached_property
-    def relations(self) -> tuple[Relation, ...]:  # type: ignore[override]
+    def relations(self) -> tuple[Relation, ...]:
         return tuple(_relation(row) for row in self._records("relations"))
 
     @cached_property
-    def events(self) -> tuple[Event, ...]:  # type: ignore[override]
-        return tuple(_event(json.loads(record)) for (record,) in
-                     self._db.execute("SELECT record FROM events ORDER BY sort_day, id"))
+    def events(self) -> tuple[Event, ...]:
+        return tuple(
+            _event(json.loads(record))
+            for (record,) in self._db.execute("SELECT record FROM events ORDER BY sort_day, id")
+        )
+
+    def event(self, event_id: str) -> Event | None:
+        found = self.events_with_ids([event_id])
+        return found[0] if found else None
+
+    def events_with_ids(self, event_ids: Iterable[str]) -> tuple[Event, ...]:
+        # The unique index on id answers; a query never reads the other events for this.
+        wanted = list(dict.fromkeys(event_ids))
+        rows = []
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            rows += self._db.execute(
+                f"SELECT sort_day, id, record FROM events WHERE id IN ({', '.join('?' * len(batch))})", batch
+            ).fetchall()
+        return tuple(_event(json.loads(record)) for _, _, record in sorted(rows))
+
+    def event_ids(self) -> tuple[str, ...]:
+        return tuple(event_id for (event_id,) in self._db.execute("SELECT id FROM events ORDER BY sort_day, id"))
 
     def observations_of(self, countries: Iterable[str]) -> tuple[Observation, ...]:
+        wanted = set(countries)
         if "observations" in self.__dict__:  # already read in full
-            return super().observations_of(countries)
-        countries = list(countries)
-        rows = self._db.execute(f"SELECT record FROM observations WHERE country IN ({', '.join('?' * len(countries))}) "
-                                "ORDER BY rowid", countries)
+            return tuple(observation for observation in self.observations if observation.country in wanted)
+        countries = list(wanted)
+        rows = self._db.execute(
+            f"SELECT record FROM observations WHERE country IN ({', '.join('?' * len(countries))}) ORDER BY rowid",
+            countries,
+        )
         return tuple(_observation(json.loads(record)) for (record,) in rows)
 
-    def candidates(self, countries: Iterable[str] = (), tags: Iterable[str] = (), first_day: date = date.min,
-                   last_day: date = date.max) -> Iterable[Event]:
+    def candidates(
+        self,
+        countries: Iterable[str] = (),
+        tags: Iterable[str] = (),
+        first_day: date = date.min,
+        last_day: date = date.max,
+    ) -> Iterable[Event]:
         if "events" in self.__dict__:  # already read in full
             return self.events
         countries, tags = list(countries), list(tags)
@@ -76,14 +118,17 @@ class StoredDataset(Dataset):
         where, parameters = ["first_day <= ? AND last_day >= ?"], [end, start]
         if countries:
             # The index on (country, last_day) finds the counterpart's events that end on or after the start.
-            where.append(f"position IN (SELECT position FROM event_countries WHERE country IN "
-                         f"({', '.join('?' * len(countries))}) AND last_day >= ?)")
+            where.append(
+                f"position IN (SELECT position FROM event_countries WHERE country IN "
+                f"({', '.join('?' * len(countries))}) AND last_day >= ?)"
+            )
             parameters += [*countries, start]
         if tags:
             where.append(f"position IN (SELECT position FROM event_tags WHERE tag IN ({', '.join('?' * len(tags))}))")
             parameters += tags
-        rows = self._db.execute(f"SELECT record FROM events WHERE {' AND '.join(where)} ORDER BY sort_day, id",
-                                parameters)
+        rows = self._db.execute(
+            f"SELECT record FROM events WHERE {' AND '.join(where)} ORDER BY sort_day, id", parameters
+        )
         return [_event(json.loads(record)) for (record,) in rows]
 
 
@@ -110,16 +155,38 @@ def _sources(rows: list[list[Any]]) -> tuple[Source, ...]:
 
 def _event(row: list[Any]) -> Event:
     (event_id, when, title, summary, countries, tags, sources, origin, end, notes, alternatives, disputes) = row
-    return Event(event_id, PartialDate(*when), title, summary, tuple(countries), tuple(tags), _sources(sources),
-                 Origin(*origin), _date(end), notes,
-                 tuple(AlternativeDate(PartialDate(*a[0]), a[1], a[2]) for a in alternatives),
-                 tuple(Dispute(*d) for d in disputes))
+    return Event(
+        event_id,
+        PartialDate(*when),
+        title,
+        summary,
+        tuple(countries),
+        tuple(tags),
+        _sources(sources),
+        Origin(*origin),
+        _date(end),
+        notes,
+        tuple(AlternativeDate(PartialDate(*a[0]), a[1], a[2]) for a in alternatives),
+        tuple(Dispute(*d) for d in disputes),
+    )
 
 
 def _country(row: list[Any]) -> Country:
     (country_id, name, kind, origin, formal_name, iso2, iso3, aliases, names, successor, start, end) = row
-    return Country(country_id, name, kind, Origin(*origin), formal_name, iso2, iso3, tuple(aliases),
-                   tuple((language, text) for language, text in names), successor, _date(start), _date(end))
+    return Country(
+        country_id,
+        name,
+        kind,
+        Origin(*origin),
+        formal_name,
+        iso2,
+        iso3,
+        tuple(aliases),
+        tuple((language, text) for language, text in names),
+        successor,
+        _date(start),
+        _date(end),
+    )
 
 
 def _observation(row: list[Any]) -> Observation:
@@ -134,5 +201,17 @@ def _era(row: list[Any]) -> Era:
 
 def _relation(row: list[Any]) -> Relation:
     (country, aspect, status, start, summary, sources, origin, government, end, as_of, events, notes) = row
-    return Relation(country, aspect, status, PartialDate(*start), summary, _sources(sources), Origin(*origin),
-                    government, _date(end), _date(as_of), tuple(events), notes)
+    return Relation(
+        country,
+        aspect,
+        status,
+        PartialDate(*start),
+        summary,
+        _sources(sources),
+        Origin(*origin),
+        government,
+        _date(end),
+        _date(as_of),
+        tuple(events),
+        notes,
+    )

@@ -5,7 +5,7 @@ from typing import NamedTuple
 
 from afrel.errors import UsageError
 from afrel.model import Event
-from afrel.resolve import normalise
+from afrel.queries.names import normalise
 
 # How much one matching word counts in each field.
 WEIGHTS = {"title": 3.0, "summary": 1.0, "notes": 0.5}
@@ -22,7 +22,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return [(normalise(word), word) for word in re.findall(r"\w+", text)]
 
 
-def search(events: tuple[Event, ...], query: str) -> tuple[Hit, ...]:
+def search_events(events: tuple[Event, ...], query: str) -> tuple[Hit, ...]:
     """Events in which every query word starts a word of the title, summary or notes, best first.
 
     A query word matches the start of a word, so 'recogni' finds 'recognised' and 'recognition'; case,

@@ -4,7 +4,7 @@ from datetime import date
 from typing import NamedTuple
 
 from afrel.model import RELATION_ASPECTS, Country, Dataset, Era, Event, Relation
-from afrel.query import predecessors
+from afrel.queries.timeline import predecessors
 
 
 class AspectStatus(NamedTuple):
@@ -32,8 +32,9 @@ class CountryStatus(NamedTuple):
 
 def governments_on(dataset: Dataset, day: date) -> tuple[Era, ...]:
     """The Afghan governments in power on a day; two where rival governments overlapped (1996-2001)."""
-    return tuple(era for era in dataset.eras
-                 if era.start.first_day <= day and (era.end is None or day <= era.end.last_day))
+    return tuple(
+        era for era in dataset.eras if era.start.first_day <= day and (era.end is None or day <= era.end.last_day)
+    )
 
 
 def _covering(periods: list[Relation], day: date) -> Relation | None:
@@ -46,13 +47,15 @@ def _aspect_status(aspect: str, period: Relation | None, day: date, government: 
     if period is None:
         return AspectStatus(aspect, None, government)
     near = (period.start.precision.value != "day" and period.start.first_day <= day <= period.start.last_day) or (
-        period.end is not None and period.end.precision.value != "day"
-        and period.end.first_day <= day <= period.end.last_day)
+        period.end is not None
+        and period.end.precision.value != "day"
+        and period.end.first_day <= day <= period.end.last_day
+    )
     unconfirmed = period.end is None and period.as_of is not None and day > period.as_of.last_day
     return AspectStatus(aspect, period, government, near, unconfirmed)
 
 
-def status(dataset: Dataset, country: Country, day: date) -> CountryStatus:
+def status_of(dataset: Dataset, country: Country, day: date) -> CountryStatus:
     """Every aspect of relations with a country (or its predecessor of the time) on a day."""
     line = predecessors(dataset, country.id)
     actor = next((dataset.countries[c] for c in line if _existed(dataset.countries[c], day)), country)
@@ -67,15 +70,15 @@ def status(dataset: Dataset, country: Country, day: date) -> CountryStatus:
             of_government = [p for p in own if government is None or p.government == government.id]
             aspects.append(_aspect_status(aspect, _covering(of_government, day), day, government))
     shown = {event_id for a in aspects if a.period for event_id in a.period.events}
-    events = tuple(event for event in dataset.events if event.id in shown)
+    events = dataset.events_with_ids(shown)
     return CountryStatus(country, actor, day, tuple(aspects), events)
 
 
-def status_all(dataset: Dataset, day: date) -> tuple[CountryStatus, ...]:
+def status_of_all(dataset: Dataset, day: date) -> tuple[CountryStatus, ...]:
     """The status on a day of every counterpart with recorded periods, by the state that continues it today."""
     recorded = {r.country for r in dataset.relations}
     current = sorted({_latest_successor(dataset, c) for c in recorded})
-    return tuple(status(dataset, dataset.countries[c], day) for c in current)
+    return tuple(status_of(dataset, dataset.countries[c], day) for c in current)
 
 
 def _latest_successor(dataset: Dataset, country_id: str) -> str:
@@ -88,4 +91,5 @@ def _latest_successor(dataset: Dataset, country_id: str) -> str:
 
 def _existed(country: Country, day: date) -> bool:
     return (country.start is None or country.start.first_day <= day) and (
-        country.end is None or day <= country.end.last_day)
+        country.end is None or day <= country.end.last_day
+    )

@@ -31,11 +31,15 @@ class Histogram:
 
 
 def bucket_of(event: Event, per: str) -> int:
-    return event.date.year if per == "year" else event.date.year // 10 * 10
+    return event.when.year if per == "year" else event.when.year // 10 * 10
 
 
-def histogram(events: tuple[Event, ...], per: str = "decade", by: str | None = None, top: int | None = None,
-              ) -> Histogram:
+def histogram(
+    events: tuple[Event, ...],
+    per: str = "decade",
+    by: str | None = None,
+    top: int | None = None,
+) -> Histogram:
     """Event counts per bucket; with `by`, one series per counterpart or tag (an event counts for each of its)."""
     if not events:
         return Histogram(per, by, (), ())

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from afrel.dates import DateError, PartialDate, parse_partial_date
@@ -15,6 +17,7 @@ from afrel.model import (
     DISPUTE_STATUSES,
     INDICATORS,
     NAME_LANGUAGES,
+    RELATION_ASPECTS,
     SEED_DOCUMENTS,
     SOURCE_KINDS,
     TAGS,
@@ -25,12 +28,12 @@ from afrel.model import (
     Era,
     Event,
     Observation,
-    RELATION_ASPECTS,
     Origin,
     Relation,
     Source,
 )
-from afrel.writer import EncodedEvent
+from afrel.store.memory import MemoryDataset
+from afrel.store.writer import EncodedEvent
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _URL = re.compile(r"https?://\S+")
@@ -39,17 +42,36 @@ _URL = re.compile(r"https?://\S+")
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 EVENT_FIELDS = {
-    "id", "date", "end_date", "title", "summary", "countries", "tags", "sources", "notes",
-    "alternative_dates", "disputes",
+    "id",
+    "date",
+    "end_date",
+    "title",
+    "summary",
+    "countries",
+    "tags",
+    "sources",
+    "notes",
+    "alternative_dates",
+    "disputes",
 }
 SOURCE_FIELDS = {"publisher", "title", "author", "published", "url", "locator", "kind", "language", "accessed", "via"}
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-COUNTRY_FIELDS = {"id", "name", "kind", "formal_name", "iso2", "iso3", "aliases", "names", "successor", "start",
-                  "end"}
+COUNTRY_FIELDS = {"id", "name", "kind", "formal_name", "iso2", "iso3", "aliases", "names", "successor", "start", "end"}
 OBSERVATION_FIELDS = {"country", "indicator", "value", "unit", "year", "source", "note"}
 ERA_FIELDS = {"id", "name", "start", "end", "sources"}
-RELATION_FIELDS = {"country", "aspect", "status", "government", "start", "end", "as_of", "summary", "events", "sources",
-                   "notes"}
+RELATION_FIELDS = {
+    "country",
+    "aspect",
+    "status",
+    "government",
+    "start",
+    "end",
+    "as_of",
+    "summary",
+    "events",
+    "sources",
+    "notes",
+}
 SECTIONS = ("meta", "countries", "events", "observations", "eras", "relations")
 
 
@@ -78,8 +100,9 @@ class _Record:
             return False
         for key in self.mapping:
             if key not in allowed:
-                self.problem(f"{self.where}.{key}", f"unknown field (allowed: {', '.join(sorted(allowed))})",
-                             self.line_of(key))
+                self.problem(
+                    f"{self.where}.{key}", f"unknown field (allowed: {', '.join(sorted(allowed))})", self.line_of(key)
+                )
         missing = [key for key in required if key not in self.mapping]
         for key in missing:
             self.problem(f"{self.where}.{key}", "missing required field")
@@ -101,15 +124,18 @@ class _Record:
             self.problem(f"{self.where}.{key}", "contains a Unicode bidirectional control character", self.line_of(key))
         return text
 
-    def date(self, key: str) -> PartialDate | None:
+    def partial_date(self, key: str) -> PartialDate | None:
         value = self.mapping.get(key)
         if value is None:
             return None
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)  # an unquoted year
         if not isinstance(value, str):
-            self.problem(f"{self.where}.{key}", "write dates as quoted strings: \"1919\", \"1919-08\", \"1919-08-08\"",
-                         self.line_of(key))
+            self.problem(
+                f"{self.where}.{key}",
+                'write dates as quoted strings: "1919", "1919-08", "1919-08-08"',
+                self.line_of(key),
+            )
             return None
         try:
             return parse_partial_date(value)
@@ -120,8 +146,9 @@ class _Record:
     def ident(self, key: str = "id") -> str | None:
         value = self.text(key)
         if value and not _ID.fullmatch(value):
-            self.problem(f"{self.where}.{key}", f"{value!r} is not a lowercase slug (a-z, 0-9, hyphens)",
-                         self.line_of(key))
+            self.problem(
+                f"{self.where}.{key}", f"{value!r} is not a lowercase slug (a-z, 0-9, hyphens)", self.line_of(key)
+            )
         return value
 
     def items(self, key: str, required: bool = False) -> list[tuple[Any, int, str]]:
@@ -165,26 +192,45 @@ def _source(record: _Record) -> Source | None:
     title, url, publisher = record.text("title"), record.text("url", required=False), record.text("publisher")
     via, locator = record.text("via", required=False), record.text("locator", required=False)
     kind, language = record.text("kind", required=False), record.text("language", required=False)
-    accessed, published = record.date("accessed"), record.date("published")
+    accessed, published = record.partial_date("accessed"), record.partial_date("published")
     author = record.strings("author")
     for key, address in (("url", url), ("via", via)):
         if address and not _URL.fullmatch(address):
             record.problem(f"{record.where}.{key}", f"{address!r} is not an http(s) URL", record.line_of(key))
     if not (url or via or locator or published):
-        record.problem(f"{record.where}.url", "give the work's url, or for a work in print its published date "
-                       "or locator")
+        record.problem(
+            f"{record.where}.url", "give the work's url, or for a work in print its published date or locator"
+        )
     if kind and kind not in SOURCE_KINDS:
         record.problem(f"{record.where}.kind", f"expected one of {', '.join(SOURCE_KINDS)}", record.line_of("kind"))
     if language and not _LANGUAGE.fullmatch(language):
-        record.problem(f"{record.where}.language", f"{language!r} is not a language code such as en, fa or pt-BR",
-                       record.line_of("language"))
+        record.problem(
+            f"{record.where}.language",
+            f"{language!r} is not a language code such as en, fa or pt-BR",
+            record.line_of("language"),
+        )
     if accessed and accessed.day is None:
-        record.problem(f"{record.where}.accessed", "give the full day the work was consulted",
-                       record.line_of("accessed"))
-    if title and publisher and len(record.problems) == known_problems and (accessed or "accessed" not in record.mapping):
-        return Source(title, url or None, publisher, accessed.iso() if accessed else None, author,
-                      published.iso() if published else None, locator or None, kind or None, language or None,
-                      via or None)
+        record.problem(
+            f"{record.where}.accessed", "give the full day the work was consulted", record.line_of("accessed")
+        )
+    if (
+        title
+        and publisher
+        and len(record.problems) == known_problems
+        and (accessed or "accessed" not in record.mapping)
+    ):
+        return Source(
+            title,
+            url or None,
+            publisher,
+            accessed.iso() if accessed else None,
+            author,
+            published.iso() if published else None,
+            locator or None,
+            kind or None,
+            language or None,
+            via or None,
+        )
     return None
 
 
@@ -195,25 +241,29 @@ def _sources(record: _Record, key: str = "sources") -> tuple[Source, ...]:
 
 def _event(record: _Record) -> Event | None:
     complete = record.fields(EVENT_FIELDS, ("id", "date", "title", "summary", "countries", "tags", "sources"))
-    ident, date, end = record.ident(), record.date("date"), record.date("end_date")
+    ident, date, end = record.ident(), record.partial_date("date"), record.partial_date("end_date")
     title, summary, notes = record.text("title"), record.text("summary"), record.text("notes", required=False)
     countries, tags = record.strings("countries", required=True), record.strings("tags", required=True)
     sources = _sources(record)
     for tag in tags:
         if tag not in TAGS:
-            record.problem(f"{record.where}.tags", f"unknown tag {tag!r} (known: {', '.join(TAGS)})",
-                           record.line_of("tags"))
+            record.problem(
+                f"{record.where}.tags", f"unknown tag {tag!r} (known: {', '.join(TAGS)})", record.line_of("tags")
+            )
     if "afghanistan" in countries:
-        record.problem(f"{record.where}.countries", "name the counterparts only, not afghanistan",
-                       record.line_of("countries"))
+        record.problem(
+            f"{record.where}.countries", "name the counterparts only, not afghanistan", record.line_of("countries")
+        )
     if date and end and end.last_day < date.first_day:
-        record.problem(f"{record.where}.end_date", f"ends ({end}) before it starts ({date})", record.line_of("end_date"))
+        record.problem(
+            f"{record.where}.end_date", f"ends ({end}) before it starts ({date})", record.line_of("end_date")
+        )
     urls = {address for source in sources for address in (source.url, source.via) if address}
     alternatives = []
     for item, line, field in record.items("alternative_dates"):
         alt = record.nested(item, field, line)
         if alt.fields({"date", "source", "note"}, ("date", "source", "note")):
-            alt_date, alt_source, note = alt.date("date"), alt.text("source"), alt.text("note")
+            alt_date, alt_source, note = alt.partial_date("date"), alt.text("source"), alt.text("note")
             if alt_source and alt_source not in urls:
                 alt.problem(f"{field}.source", "must be the URL of one of the event's sources", alt.line_of("source"))
             if alt_date and alt_source and note:
@@ -233,8 +283,17 @@ def _event(record: _Record) -> Event | None:
     if not (complete and ident and date and title and summary and countries and tags and sources):
         return None
     return Event(
-        id=ident, date=date, end_date=end, title=title, summary=summary, countries=countries, tags=tags,
-        sources=sources, notes=notes or None, alternative_dates=tuple(alternatives), disputes=tuple(disputes),
+        id=ident,
+        when=date,
+        end_date=end,
+        title=title,
+        summary=summary,
+        countries=countries,
+        tags=tags,
+        sources=sources,
+        notes=notes or None,
+        alternative_dates=tuple(alternatives),
+        disputes=tuple(disputes),
         origin=record.origin(),
     )
 
@@ -294,9 +353,18 @@ def well_formed_event(mapping: Any, file: str, line: int) -> Event | None:
         return None
     ident, when, title, summary = mapping["id"], mapping["date"], mapping["title"], mapping["summary"]
     countries, tags, notes = mapping["countries"], mapping["tags"], mapping.get("notes")
-    if not (type(ident) is str and _ID.fullmatch(ident) and _plain(title) and _plain(summary)
-            and (notes is None or _plain(notes)) and _plain_list(countries) and _plain_list(tags)
-            and type(when) is str and type(mapping["sources"]) is list and mapping["sources"]):
+    if not (
+        type(ident) is str
+        and _ID.fullmatch(ident)
+        and _plain(title)
+        and _plain(summary)
+        and (notes is None or _plain(notes))
+        and _plain_list(countries)
+        and _plain_list(tags)
+        and type(when) is str
+        and type(mapping["sources"]) is list
+        and mapping["sources"]
+    ):
         return None
     if "afghanistan" in countries or not all(tag in TAGS for tag in tags):
         return None
@@ -307,8 +375,18 @@ def well_formed_event(mapping: Any, file: str, line: int) -> Event | None:
     sources = [_well_formed_source(source, texts) for source in mapping["sources"]]
     if None in sources or _BIDI.search("\n".join(texts)):  # one search over all the event's text
         return None
-    return Event(ident, date, title, summary, tuple(countries), tuple(tags), tuple(sources),  # type: ignore[arg-type]
-                 Origin(file, getattr(mapping, "line", line)), None, notes)
+    return Event(
+        ident,
+        date,
+        title,
+        summary,
+        tuple(countries),
+        tuple(tags),
+        tuple(sources),  # type: ignore[arg-type]
+        Origin(file, getattr(mapping, "line", line)),
+        None,
+        notes,
+    )
 
 
 def _country(record: _Record) -> Country | None:
@@ -320,13 +398,29 @@ def _country(record: _Record) -> Country | None:
     for key, value, size in (("iso2", iso2, 2), ("iso3", iso3, 3)):
         if value and not re.fullmatch(f"[A-Z]{{{size}}}", value):
             record.problem(f"{record.where}.{key}", f"expected {size} capital letters", record.line_of(key))
-    start, end = record.date("start"), record.date("end")
-    aliases, formal, successor = record.strings("aliases"), record.text("formal_name", False), record.text("successor", False)
+    start, end = record.partial_date("start"), record.partial_date("end")
+    aliases, formal, successor = (
+        record.strings("aliases"),
+        record.text("formal_name", False),
+        record.text("successor", False),
+    )
     names = _names(record)
     if not (complete and ident and name and kind):
         return None
-    return Country(ident, name, kind, record.origin(), formal or None, iso2 or None, iso3 or None, aliases, names,
-                   successor or None, start, end)
+    return Country(
+        ident,
+        name,
+        kind,
+        record.origin(),
+        formal or None,
+        iso2 or None,
+        iso3 or None,
+        aliases,
+        names,
+        successor or None,
+        start,
+        end,
+    )
 
 
 def _names(record: _Record) -> tuple[tuple[str, str], ...]:
@@ -360,9 +454,14 @@ def _observation(record: _Record) -> Observation | None:
     value = record.mapping.get("value")
     year = record.mapping.get("year")
     if indicator and indicator not in INDICATORS:
-        record.problem(f"{record.where}.indicator", f"unknown indicator {indicator!r} (known: {', '.join(INDICATORS)})",
-                       record.line_of("indicator"))
-    if "value" in record.mapping and (isinstance(value, bool) or not isinstance(value, (int, float, str)) or value == ""):
+        record.problem(
+            f"{record.where}.indicator",
+            f"unknown indicator {indicator!r} (known: {', '.join(INDICATORS)})",
+            record.line_of("indicator"),
+        )
+    if "value" in record.mapping and (
+        isinstance(value, bool) or not isinstance(value, (int, float, str)) or value == ""
+    ):
         record.problem(f"{record.where}.value", "expected a number or text", record.line_of("value"))
         value = None
     if "year" in record.mapping and (isinstance(year, bool) or not isinstance(year, int)):
@@ -378,7 +477,7 @@ def _observation(record: _Record) -> Observation | None:
 
 def _era(record: _Record) -> Era | None:
     complete = record.fields(ERA_FIELDS, ("id", "name", "start", "sources"))
-    ident, name, start, end = record.ident(), record.text("name"), record.date("start"), record.date("end")
+    ident, name, start, end = record.ident(), record.text("name"), record.partial_date("start"), record.partial_date("end")
     sources = _sources(record)
     if start and end and end.last_day < start.first_day:
         record.problem(f"{record.where}.end", f"ends ({end}) before it starts ({start})", record.line_of("end"))
@@ -391,28 +490,49 @@ def _relation(record: _Record) -> Relation | None:
     complete = record.fields(RELATION_FIELDS, ("country", "aspect", "status", "start", "summary", "sources"))
     country, aspect, status = record.text("country"), record.text("aspect"), record.text("status")
     government = record.text("government", required=False)
-    start, end, as_of = record.date("start"), record.date("end"), record.date("as_of")
+    start, end, as_of = record.partial_date("start"), record.partial_date("end"), record.partial_date("as_of")
     summary, notes = record.text("summary"), record.text("notes", required=False)
     events, sources = record.strings("events"), _sources(record)
     if aspect and aspect not in RELATION_ASPECTS:
-        record.problem(f"{record.where}.aspect", f"unknown aspect {aspect!r} (known: {', '.join(RELATION_ASPECTS)})",
-                       record.line_of("aspect"))
+        record.problem(
+            f"{record.where}.aspect",
+            f"unknown aspect {aspect!r} (known: {', '.join(RELATION_ASPECTS)})",
+            record.line_of("aspect"),
+        )
     elif aspect and status and status not in RELATION_ASPECTS[aspect]:
-        record.problem(f"{record.where}.status", f"{aspect} is one of: {', '.join(RELATION_ASPECTS[aspect])}",
-                       record.line_of("status"))
+        record.problem(
+            f"{record.where}.status",
+            f"{aspect} is one of: {', '.join(RELATION_ASPECTS[aspect])}",
+            record.line_of("status"),
+        )
     if aspect == "recognition" and not government:
         record.problem(f"{record.where}.government", "recognition names the era of the government it concerns")
     elif aspect != "recognition" and government:
-        record.problem(f"{record.where}.government", "only recognition names a government", record.line_of("government"))
+        record.problem(
+            f"{record.where}.government", "only recognition names a government", record.line_of("government")
+        )
     if start and end and end.last_day < start.first_day:
         record.problem(f"{record.where}.end", f"ends ({end}) before it starts ({start})", record.line_of("end"))
     if end and as_of:
-        record.problem(f"{record.where}.as_of", "only a status that still holds (no end) takes as_of",
-                       record.line_of("as_of"))
+        record.problem(
+            f"{record.where}.as_of", "only a status that still holds (no end) takes as_of", record.line_of("as_of")
+        )
     if not (complete and country and aspect and status and start and summary and sources):
         return None
-    return Relation(country, aspect, status, start, summary, sources, record.origin(), government or None, end, as_of,
-                    events, notes or None)
+    return Relation(
+        country,
+        aspect,
+        status,
+        start,
+        summary,
+        sources,
+        record.origin(),
+        government or None,
+        end,
+        as_of,
+        events,
+        notes or None,
+    )
 
 
 _READERS: dict[str, Callable[[_Record], Any]] = {
@@ -429,11 +549,12 @@ class Records:
     """What one layer of data files holds, read and checked record by record."""
 
     version: str = ""
-    sections: dict[str, list[Any]] = field(default_factory=lambda: {section: [] for section in _READERS})
+    sections: dict[str, list[Any]] = dataclass_field(default_factory=lambda: {section: [] for section in _READERS})
 
 
-def read_records(documents: Iterable[tuple[str, Any]], problems: list[DataError],
-                 progress: Callable[[int], None] | None = None) -> Records:
+def read_records(
+    documents: Iterable[tuple[str, Any]], problems: list[DataError], progress: Callable[[int], None] | None = None
+) -> Records:
     """Read every record of every document; each problem found is added to `problems`.
 
     `progress`, if given, is told how many records have been read, every 10,000 records of a section.
@@ -472,8 +593,9 @@ def read_records(documents: Iterable[tuple[str, Any]], problems: list[DataError]
     return records
 
 
-def check_documents(documents: Iterable[tuple[str, Any]], base: Dataset | None = None,
-                    progress: Callable[[int], None] | None = None) -> tuple[Dataset, list[DataError]]:
+def check_documents(
+    documents: Iterable[tuple[str, Any]], base: Dataset | None = None, progress: Callable[[int], None] | None = None
+) -> tuple[Dataset, list[DataError]]:
     """Read the documents, lay them over `base` (the bundled data) and check ids and cross-references.
 
     A record with the id of one in `base` replaces it; two records with one id in the same layer are an error.
@@ -496,14 +618,14 @@ def check_documents(documents: Iterable[tuple[str, Any]], base: Dataset | None =
         }
     _check_references(sections, problems)
     countries = {country.id: country for country in sections["countries"]}
-    dataset = Dataset(
+    dataset = MemoryDataset(
         version=records.version or (base.version if base else "unversioned"),
         events=tuple(sorted(sections["events"], key=lambda event: event.sort_key)),
         countries=countries,
         observations=tuple(sections["observations"]),
         eras=tuple(sorted(sections["eras"], key=lambda era: era.start.sort_key)),
         relations=tuple(sorted(sections["relations"], key=lambda r: (r.country, r.aspect, r.start.sort_key))),
-        replaced=replaced,
+        replaced=MappingProxyType(replaced),
     )
     return dataset, problems
 
@@ -525,8 +647,14 @@ def _check_unique(records: list[Any], problems: list[DataError]) -> None:
     for record in records:
         if record.id in seen:
             first = seen[record.id].origin
-            problems.append(DataError(record.origin.file, record.origin.line, "id",
-                                      f"duplicate id {record.id!r} (first in {first.file}:{first.line})"))
+            problems.append(
+                DataError(
+                    record.origin.file,
+                    record.origin.line,
+                    "id",
+                    f"duplicate id {record.id!r} (first in {first.file}:{first.line})",
+                )
+            )
         else:
             seen[record.id] = record
 
@@ -535,19 +663,34 @@ def _check_references(records: dict[str, list[Any]], problems: list[DataError]) 
     known = {country.id for country in records["countries"]}
     for country in records["countries"]:
         if country.successor and country.successor not in known:
-            problems.append(DataError(country.origin.file, country.origin.line, "successor",
-                                      f"unknown country {country.successor!r}"))
+            problems.append(
+                DataError(
+                    country.origin.file, country.origin.line, "successor", f"unknown country {country.successor!r}"
+                )
+            )
     for event in records["events"]:
         if known.issuperset(event.countries):  # nearly always: a million events are checked in C
             continue
         for name in event.countries:
             if name not in known:
-                problems.append(DataError(event.origin.file, event.origin.line, "countries",
-                                          f"unknown country {name!r} in event {event.id!r}"))
+                problems.append(
+                    DataError(
+                        event.origin.file,
+                        event.origin.line,
+                        "countries",
+                        f"unknown country {name!r} in event {event.id!r}",
+                    )
+                )
     for observation in records["observations"]:
         if observation.country not in known:
-            problems.append(DataError(observation.origin.file, observation.origin.line, "country",
-                                      f"unknown country {observation.country!r}"))
+            problems.append(
+                DataError(
+                    observation.origin.file,
+                    observation.origin.line,
+                    "country",
+                    f"unknown country {observation.country!r}",
+                )
+            )
     _check_relations(records, known, problems)
 
 
@@ -560,19 +703,31 @@ def _check_relations(records: dict[str, list[Any]], known: set[str], problems: l
         if relation.country not in known:
             problems.append(DataError(where.file, where.line, "country", f"unknown country {relation.country!r}"))
         if relation.government and relation.government not in eras:
-            problems.append(DataError(where.file, where.line, "government",
-                                      f"unknown era {relation.government!r} (known: {', '.join(sorted(eras))})"))
+            problems.append(
+                DataError(
+                    where.file,
+                    where.line,
+                    "government",
+                    f"unknown era {relation.government!r} (known: {', '.join(sorted(eras))})",
+                )
+            )
         for event_id in relation.events:
             if event_id not in events:
                 problems.append(DataError(where.file, where.line, "events", f"unknown event {event_id!r}"))
         periods.setdefault((relation.country, relation.aspect, relation.government), []).append(relation)
     for group in periods.values():
         group.sort(key=lambda r: r.start.sort_key)
-        for earlier, later in zip(group, group[1:]):
+        for earlier, later in zip(group, group[1:], strict=False):
             # Periods of one aspect follow each other. One may end in the month or year the next starts in
             # ("1978" and "1978"): the change fell somewhere in it.
             if earlier.end is None or later.start.first_day < earlier.end.first_day:
-                problems.append(DataError(
-                    later.origin.file, later.origin.line, "start",
-                    f"{later.country} {later.aspect} period from {later.start} overlaps the one from {earlier.start}"
-                    f" ({earlier.origin.file}:{earlier.origin.line})"))
+                problems.append(
+                    DataError(
+                        later.origin.file,
+                        later.origin.line,
+                        "start",
+                        f"{later.country} {later.aspect} period from {later.start} "
+                        f"overlaps the one from {earlier.start}"
+                        f" ({earlier.origin.file}:{earlier.origin.line})",
+                    )
+                )

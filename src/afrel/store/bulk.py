@@ -17,9 +17,9 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from afrel.errors import DataError
-from afrel.load import from_output, json_line, numbered_lines
-from afrel.validate import well_formed_event
-from afrel.writer import EncodedEvent, encoded, usable_cpus
+from afrel.store.load import from_output, json_line, numbered_lines
+from afrel.store.records import well_formed_event
+from afrel.store.writer import EncodedEvent, encoded, usable_cpus
 
 # Below this size, starting workers costs more than they save.
 MINIMUM_BYTES = 8 << 20
@@ -36,8 +36,12 @@ def worth_it(content: bytes) -> bool:
     return len(content) >= MINIMUM_BYTES and workers() > 0
 
 
-def read_json_lines(name: str, content: bytes, progress: Callable[[int], None] | None = None,
-                    sink: Callable[[list[EncodedEvent]], None] | None = None) -> dict[str, Any] | None:
+def read_json_lines(
+    name: str,
+    content: bytes,
+    progress: Callable[[int], None] | None = None,
+    sink: Callable[[list[EncodedEvent]], None] | None = None,
+) -> dict[str, Any] | None:
     """The file's events, in line order, encoded where well formed, else as records for the full checks.
 
     None if a chunk is not UTF-8 text: the single-process reader then names the line. `progress`, if given,
@@ -47,10 +51,14 @@ def read_json_lines(name: str, content: bytes, progress: Callable[[int], None] |
     chunks = list(_chunks(content))
     pool = ProcessPoolExecutor(workers())
     try:
-        results = pool.map(_read_chunk, [name] * len(chunks), [content[start:end] for start, end, _ in chunks],
-                           [first_line for _, _, first_line in chunks])
+        results = pool.map(
+            _read_chunk,
+            [name] * len(chunks),
+            [content[start:end] for start, end, _ in chunks],
+            [first_line for _, _, first_line in chunks],
+        )
         events: list[Any] = []
-        for (start, end, _), result in zip(chunks, results):
+        for (start, end, _), result in zip(chunks, results, strict=True):
             if result is None:
                 # Not UTF-8: the file is refused, so what the sink was given is discarded with it.
                 return None

@@ -1,0 +1,42 @@
+"""Counts over the data: events by counterpart, tag, decade, source publisher and date precision."""
+
+from collections import Counter
+from typing import Any, NamedTuple
+
+from afrel.model import Dataset, Event
+
+
+class Stats(NamedTuple):
+    version: str
+    events: int
+    counterparts: int
+    sources: int  # distinct source URLs
+    with_alternative_dates: int
+    with_disputes: int
+    by_counterpart: tuple[tuple[str, int], ...]
+    by_tag: tuple[tuple[str, int], ...]
+    by_decade: tuple[tuple[int, int], ...]
+    by_publisher: tuple[tuple[str, int], ...]
+    by_precision: tuple[tuple[str, int], ...]
+
+
+def _ranked(counts: Counter[Any]) -> tuple[tuple[Any, int], ...]:
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], str(item[0]))))
+
+
+def count_data(dataset: Dataset, events: tuple[Event, ...]) -> Stats:
+    """Counts over the given events (all of them, or a timeline's selection)."""
+    by_counterpart = Counter(country for event in events for country in event.countries)
+    return Stats(
+        version=dataset.version,
+        events=len(events),
+        counterparts=len(by_counterpart),
+        sources=len({source.url for event in events for source in event.sources}),
+        with_alternative_dates=sum(1 for event in events if event.alternative_dates),
+        with_disputes=sum(1 for event in events if event.disputes),
+        by_counterpart=_ranked(by_counterpart),
+        by_tag=_ranked(Counter(tag for event in events for tag in event.tags)),
+        by_decade=tuple(sorted(Counter(event.when.year // 10 * 10 for event in events).items())),
+        by_publisher=_ranked(Counter(source.publisher for event in events for source in event.sources)),
+        by_precision=_ranked(Counter(event.when.precision.value for event in events)),
+    )

@@ -1,0 +1,451 @@
+"""JSON Schemas of each command's JSON output: the documented, stable interface for scripts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_TEXT = {"type": "string"}
+_NULLABLE_TEXT = {"type": ["string", "null"]}
+
+DATE = {
+    "type": "object",
+    "description": "A partial date: value is YYYY, YYYY-MM or YYYY-MM-DD, as precise as the sources allow.",
+    "required": ["value", "precision", "approximate"],
+    "additionalProperties": False,
+    "properties": {
+        "value": {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+        "precision": {"enum": ["year", "month", "day"]},
+        "approximate": {"type": "boolean"},
+    },
+}
+NULLABLE_DATE = {"anyOf": [DATE, {"type": "null"}]}
+
+SOURCE = {
+    "type": "object",
+    "required": ["title", "url", "publisher", "accessed"],
+    "additionalProperties": False,
+    "properties": {
+        "title": _TEXT,
+        "url": {"type": "string", "format": "uri"},
+        "publisher": _TEXT,
+        "accessed": {
+            "type": ["string", "null"],
+            "format": "date",
+            "description": "the day the page was consulted; null for user data without it",
+        },
+    },
+}
+_ORIGIN = {
+    "type": "object",
+    "required": ["file", "line"],
+    "additionalProperties": False,
+    "properties": {"file": _TEXT, "line": {"type": "integer"}},
+}
+
+EVENT = {
+    "type": "object",
+    "required": [
+        "id",
+        "date",
+        "end_date",
+        "title",
+        "summary",
+        "countries",
+        "tags",
+        "sources",
+        "notes",
+        "alternative_dates",
+        "disputes",
+        "origin",
+    ],
+    "additionalProperties": False,
+    "properties": {
+        "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+        "date": DATE,
+        "end_date": NULLABLE_DATE,
+        "title": _TEXT,
+        "summary": _TEXT,
+        "countries": {"type": "array", "items": _TEXT, "minItems": 1},
+        "tags": {"type": "array", "items": _TEXT, "minItems": 1},
+        "sources": {"type": "array", "items": SOURCE, "minItems": 1},
+        "notes": _NULLABLE_TEXT,
+        "alternative_dates": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["date", "source", "note"],
+                "additionalProperties": False,
+                "properties": {"date": DATE, "source": _TEXT, "note": _TEXT},
+            },
+        },
+        "disputes": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["claim", "claimed_by", "status", "note"],
+                "additionalProperties": False,
+                "properties": {
+                    "claim": _TEXT,
+                    "claimed_by": _TEXT,
+                    "status": {"enum": ["corrected", "unverified"]},
+                    "note": _TEXT,
+                },
+            },
+        },
+        "origin": _ORIGIN,
+    },
+}
+
+COUNTRY = {
+    "type": "object",
+    "required": ["id", "name", "formal_name", "kind", "iso2", "iso3", "aliases", "names", "successor", "start", "end"],
+    "additionalProperties": False,
+    "properties": {
+        "id": _TEXT,
+        "name": _TEXT,
+        "formal_name": _NULLABLE_TEXT,
+        "kind": {"enum": ["state", "historical-state", "organisation"]},
+        "iso2": _NULLABLE_TEXT,
+        "iso3": _NULLABLE_TEXT,
+        "aliases": {"type": "array", "items": _TEXT},
+        "names": {
+            "type": "object",
+            "description": "language (fa, ps, ru, ur, ar, he, uz, tg, romanised, abbreviations) -> names",
+            "additionalProperties": {"type": "array", "items": _TEXT},
+        },
+        "successor": _NULLABLE_TEXT,
+        "start": NULLABLE_DATE,
+        "end": NULLABLE_DATE,
+    },
+}
+
+_VALUE = {"type": ["number", "string", "null"]}
+OBSERVATION_FIELDS: dict[str, Any] = {
+    "value": _VALUE,
+    "unit": _TEXT,
+    "year": {"type": "integer"},
+    "source": SOURCE,
+    "note": _NULLABLE_TEXT,
+}
+
+COMPARE = {
+    "type": "object",
+    "required": ["countries", "indicators"],
+    "additionalProperties": False,
+    "properties": {
+        "countries": {"type": "array", "items": COUNTRY},
+        "indicators": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["indicator", "label", "unit", "values", "ratio", "years_differ"],
+                "additionalProperties": False,
+                "properties": {
+                    "indicator": _TEXT,
+                    "label": _TEXT,
+                    "unit": _TEXT,
+                    "values": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["country", "value"],
+                            "additionalProperties": False,
+                            "description": "value is null where no figure is known; "
+                            "the other fields come with a value.",
+                            "properties": {"country": _TEXT, **OBSERVATION_FIELDS},
+                        },
+                    },
+                    "ratio": {"type": ["number", "null"], "description": "first value / second, for two countries"},
+                    "years_differ": {"type": "boolean"},
+                },
+            },
+        },
+    },
+}
+
+PROFILE = {
+    "type": "object",
+    "required": ["country", "indicators", "relation", "recent_events"],
+    "additionalProperties": False,
+    "properties": {
+        "country": COUNTRY,
+        "indicators": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["indicator", "label", "value"],
+                "additionalProperties": False,
+                "properties": {"indicator": _TEXT, "label": _TEXT, **OBSERVATION_FIELDS},
+            },
+        },
+        "relation": {
+            "type": "object",
+            "required": ["actors", "event_count", "first_event", "latest_event", "tag_counts"],
+            "additionalProperties": False,
+            "properties": {
+                "actors": {"type": "array", "items": _TEXT},
+                "event_count": {"type": "integer"},
+                "first_event": {"anyOf": [EVENT, {"type": "null"}]},
+                "latest_event": {"anyOf": [EVENT, {"type": "null"}]},
+                "tag_counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+            },
+        },
+        "recent_events": {"type": "array", "items": EVENT},
+    },
+}
+
+_COUNTS = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["key", "count"],
+        "additionalProperties": False,
+        "properties": {"key": _TEXT, "count": {"type": "integer"}},
+    },
+}
+STATS = {
+    "type": "object",
+    "required": ["data_version", "totals", "by_counterpart", "by_tag", "by_decade", "by_publisher", "by_precision"],
+    "additionalProperties": False,
+    "properties": {
+        "data_version": _TEXT,
+        "totals": {
+            "type": "object",
+            "additionalProperties": {"type": "integer"},
+            "required": ["events", "counterparts", "sources", "with_alternative_dates", "with_disputes"],
+        },
+        "by_counterpart": _COUNTS,
+        "by_tag": _COUNTS,
+        "by_decade": _COUNTS,
+        "by_publisher": _COUNTS,
+        "by_precision": _COUNTS,
+    },
+}
+
+_HIT = {
+    **EVENT,
+    "required": [*EVENT["required"], "score", "matched"],
+    "properties": {**EVENT["properties"], "score": {"type": "number"}, "matched": {"type": "array", "items": _TEXT}},
+}
+
+_BRIEF_EVENT = {
+    "type": "object",
+    "required": ["id", "date", "title"],
+    "additionalProperties": False,
+    "properties": {"id": _TEXT, "date": DATE, "title": _TEXT},
+}
+SHOW = {
+    **EVENT,
+    "required": [*EVENT["required"], "era", "related", "status_periods", "replaces"],
+    "properties": {
+        **EVENT["properties"],
+        "era": {
+            "anyOf": [
+                {"type": "null"},
+                {
+                    "type": "object",
+                    "required": ["id", "name"],
+                    "additionalProperties": False,
+                    "properties": {"id": _TEXT, "name": _TEXT},
+                },
+            ]
+        },
+        "related": {"type": "array", "items": _BRIEF_EVENT},
+        "status_periods": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["country", "aspect", "status", "government", "start", "end"],
+                "additionalProperties": False,
+                "properties": {
+                    "country": _TEXT,
+                    "aspect": _TEXT,
+                    "status": _TEXT,
+                    "government": _NULLABLE_TEXT,
+                    "start": DATE,
+                    "end": NULLABLE_DATE,
+                },
+            },
+        },
+        "replaces": {
+            "anyOf": [{"type": "null"}, _ORIGIN],
+            "description": "the bundled record that this event from the user's data replaced",
+        },
+    },
+}
+
+ASPECT = {
+    "type": "object",
+    "required": [
+        "aspect",
+        "government",
+        "status",
+        "start",
+        "end",
+        "as_of",
+        "near_boundary",
+        "unconfirmed",
+        "summary",
+        "notes",
+        "events",
+        "sources",
+        "origin",
+    ],
+    "additionalProperties": False,
+    "properties": {
+        "aspect": {"enum": ["relations", "recognition", "embassy", "afghan-mission"]},
+        "government": {
+            "anyOf": [
+                {"type": "null"},
+                {
+                    "type": "object",
+                    "required": ["id", "name"],
+                    "additionalProperties": False,
+                    "properties": {"id": _TEXT, "name": _TEXT},
+                },
+            ]
+        },
+        "status": {**_NULLABLE_TEXT, "description": "null: no period recorded for that day"},
+        "start": NULLABLE_DATE,
+        "end": NULLABLE_DATE,
+        "as_of": NULLABLE_DATE,
+        "near_boundary": {"type": "boolean", "description": "the day falls in the month or year a change is dated to"},
+        "unconfirmed": {"type": "boolean", "description": "no source confirms the status as late as the day asked"},
+        "summary": _NULLABLE_TEXT,
+        "notes": _NULLABLE_TEXT,
+        "events": {"type": "array", "items": _TEXT},
+        "sources": {"type": "array", "items": SOURCE},
+        "origin": {"anyOf": [{"type": "null"}, _ORIGIN]},
+    },
+}
+COUNTRY_STATUS = {
+    "type": "object",
+    "required": ["country", "actor", "on", "aspects"],
+    "additionalProperties": False,
+    "properties": {
+        "country": COUNTRY,
+        "actor": _TEXT,
+        "on": {"type": "string", "format": "date"},
+        "aspects": {"type": "array", "items": ASPECT},
+    },
+}
+
+HISTOGRAM = {
+    "type": "object",
+    "required": ["per", "by", "buckets", "series", "omitted_series"],
+    "additionalProperties": False,
+    "properties": {
+        "per": {"enum": ["year", "decade"]},
+        "by": {"enum": ["counterpart", "tag", None]},
+        "buckets": {"type": "array", "items": _TEXT},
+        "series": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["key", "total", "counts"],
+                "additionalProperties": False,
+                "properties": {
+                    "key": _TEXT,
+                    "total": {"type": "integer"},
+                    "counts": {"type": "array", "items": {"type": "integer"}},
+                },
+            },
+        },
+        "omitted_series": {"type": "integer"},
+    },
+}
+ERA_BAND = {
+    "type": "object",
+    "required": ["first_year", "last_year", "eras", "events"],
+    "additionalProperties": False,
+    "properties": {
+        "first_year": {"type": "integer"},
+        "last_year": {"type": "integer"},
+        "events": {"type": "integer"},
+        "eras": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["era", "name", "start", "end", "events"],
+                "additionalProperties": False,
+                "properties": {
+                    "era": _TEXT,
+                    "name": _TEXT,
+                    "start": _TEXT,
+                    "end": _NULLABLE_TEXT,
+                    "events": {"type": "integer"},
+                },
+            },
+        },
+    },
+}
+
+NAME_MATCHES = {
+    "type": "object",
+    "required": ["query", "matches"],
+    "additionalProperties": False,
+    "description": "countries --search: what a name resolves to",
+    "properties": {
+        "query": _TEXT,
+        "matches": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["country", "name", "matched", "how", "exact", "score"],
+                "additionalProperties": False,
+                "properties": {
+                    "country": _TEXT,
+                    "name": _TEXT,
+                    "matched": _TEXT,
+                    "how": _TEXT,
+                    "exact": {"type": "boolean"},
+                    "score": {"type": "number"},
+                },
+            },
+        },
+    },
+}
+
+VALIDATE = {
+    "type": "object",
+    "required": ["valid", "files", "counts", "problems"],
+    "additionalProperties": False,
+    "properties": {
+        "valid": {"type": "boolean"},
+        "files": {"type": "array", "items": _TEXT},
+        "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+        "problems": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["file", "line", "field", "message"],
+                "additionalProperties": False,
+                "properties": {"file": _TEXT, "line": {"type": "integer"}, "field": _TEXT, "message": _TEXT},
+            },
+        },
+    },
+}
+
+_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+SCHEMAS: dict[str, Any] = {
+    "timeline": {"$schema": _DRAFT, "title": "afrel timeline", "type": "array", "items": EVENT},
+    "compare": {"$schema": _DRAFT, "title": "afrel compare", **COMPARE},
+    "profile": {"$schema": _DRAFT, "title": "afrel profile", **PROFILE},
+    "countries": {
+        "$schema": _DRAFT,
+        "title": "afrel countries",
+        "oneOf": [{"type": "array", "items": COUNTRY}, NAME_MATCHES],
+    },
+    "stats": {"$schema": _DRAFT, "title": "afrel stats", **STATS},
+    "search": {"$schema": _DRAFT, "title": "afrel search", "type": "array", "items": _HIT},
+    "show": {"$schema": _DRAFT, "title": "afrel show", **SHOW},
+    "status": {
+        "$schema": _DRAFT,
+        "title": "afrel status",
+        "description": "an object for one country, an array for all",
+        "oneOf": [COUNTRY_STATUS, {"type": "array", "items": COUNTRY_STATUS}],
+    },
+    "chart": {"$schema": _DRAFT, "title": "afrel chart", "oneOf": [HISTOGRAM, ERA_BAND]},
+    "validate": {"$schema": _DRAFT, "title": "afrel validate", **VALIDATE},
+}
