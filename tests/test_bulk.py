@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from afrel.model import Event
+from afrel.model import EncodedEvent, Event
 from afrel.store import bulk
 from afrel.store.cache import check_user_files, load_with_user_data
 from afrel.store.compiled import StoredDataset, decoded
-from afrel.store.writer import EncodedEvent, Writer, write
+from afrel.store.writer import Writer, write
 
 NAME = "big.jsonl"
 
@@ -147,9 +147,12 @@ def test_events_from_workers_are_written_as_they_come(small, monkeypatch, tmp_pa
     alone, _, _ = _read(content, small, False, monkeypatch, str(path))
     batches: list[int] = []
     add_events = Writer.add_events
-    monkeypatch.setattr(
-        Writer, "add_events", lambda writer, events: batches.append(len(events)) or add_events(writer, events)
-    )
+
+    def counted(writer: Writer, events: list[EncodedEvent]) -> None:
+        batches.append(len(events))
+        add_events(writer, events)
+
+    monkeypatch.setattr(Writer, "add_events", counted)
     monkeypatch.setattr(bulk, "MINIMUM_BYTES", 0)
     monkeypatch.setattr(bulk, "CHUNK_BYTES", 700)
     monkeypatch.setattr(bulk, "workers", lambda: 2)

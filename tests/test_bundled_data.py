@@ -59,7 +59,10 @@ def test_scope_counts(bundled) -> None:
 
 def test_every_event_is_sourced_and_tagged(bundled) -> None:
     for event in bundled.events:
-        assert event.sources and all(s.url.startswith(("http://", "https://")) for s in event.sources), event.id
+        assert event.sources, event.id
+        for s in event.sources:
+            assert s.address is None or s.address.startswith(("http://", "https://")), event.id
+            assert s.address or s.published or s.locator, f"{event.id}: a print-only work needs its date or page"
         assert set(event.tags) <= set(TAGS), event.id
         assert event.end_date is None or event.end_date.last_day >= event.when.first_day, event.id
     assert len({e.id for e in bundled.events}) == len(bundled.events)

@@ -9,7 +9,7 @@ import pytest
 from afrel import __version__
 from afrel.render import Format
 from afrel.render.schemas import SCHEMAS
-from conftest import FIXTURES
+from tests.conftest import FIXTURES
 
 COMMANDS = {
     "timeline": ["timeline", "--country", "russia"],
@@ -225,7 +225,8 @@ def _modules_loaded_by(tmp_path, *args: str) -> list[str]:
     env = {**os.environ, "AFREL_CACHE_DIR": str(tmp_path), "AFREL_DATA": ""}
     subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, check=True)  # compiles once
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
-    return ast.literal_eval(result.stderr)
+    loaded: list[str] = ast.literal_eval(result.stderr)
+    return loaded
 
 
 def test_json_path_does_not_import_rich_yaml_or_dateutil(tmp_path) -> None:
@@ -246,7 +247,7 @@ def test_command_table_matches_the_commands() -> None:
     assert sorted(defined) == sorted(COMMANDS)
     for name, (module, line) in COMMANDS.items():
         assert defined[name].__module__ == module
-        first_paragraph = " ".join(inspect.getdoc(defined[name]).split("\n\n")[0].split())
+        first_paragraph = " ".join((inspect.getdoc(defined[name]) or "").split("\n\n")[0].split())
         assert line == first_paragraph, name
 
 

@@ -106,14 +106,43 @@ def test_chart_refuses_too_many_years_for_the_width(run_small) -> None:
 
 
 def test_cite_styles(run_small) -> None:
-    text = run_small("cite", "treaty-1921").stdout
-    assert text.startswith("Example. \u201cExample.\u201d https://example.org/a (accessed 2026-11-23).")
+    text = run_small("cite", "war-1979").stdout.splitlines()
+    assert [line.split("]")[0] for line in text] == ["[examplendexample", "[historian2002soviet", "[reporter1979soviet"]
+    assert text[1].startswith("[historian2002soviet] Ann Historian. \u201cThe Soviet War in Afghanistan.\u201d")
+    news = next(line for line in text if "Daily Example" in line)
+    assert "https://news.example.com/1979/12/28/troops." in news
+    assert "Read via https://web.archive.org/web/2020/" in news and "Accessed 2026-11-23." in news
     bib = run_small("cite", "treaty-1921", "war-1979", "--style", "bibtex").stdout
-    assert bib.count("@misc{") == 1  # the same source once
-    assert "urldate = {2026-11-23}" in bib and "A long war (1979-12-24)" in bib
-    csl = json.loads(run_small("cite", "treaty-1921", "--style", "csl-json").stdout)
-    assert csl[0]["URL"] == "https://example.org/a" and csl[0]["accessed"] == {"date-parts": [[2026, 11, 23]]}
+    assert bib.count("@misc{example") == 1  # the same source once
+    assert "@article{reporter1979soviet," in bib and "journaltitle = {The Daily Example}" in bib
+    assert "@book{historian2002soviet," in bib and "publisher = {Example University Press}" in bib
+    assert "date = {1979-12-28}" in bib and "urldate = {2026-11-23}" in bib and "pages = {p. 57}" in bib
+    assert "title = {{Soviet} troops cross the {Amu} {Darya} into {Afghanistan}}" in bib
+    assert "note = {Read via https://web.archive.org" in bib
+    csl = json.loads(run_small("cite", "war-1979", "--style", "csl-json").stdout)
+    news_item = next(item for item in csl if item["type"] == "article-newspaper")
+    assert news_item["container-title"] == "The Daily Example" and "publisher" not in news_item
+    assert news_item["issued"] == {"date-parts": [[1979, 12, 28]]} and news_item["author"] == [
+        {"literal": "Jane Reporter"}
+    ]
     assert run_small("cite", "nope").exit_code == 2
+    assert run_small("cite").exit_code == 2
+
+
+def test_cite_keys_do_not_depend_on_what_else_is_cited(run_small) -> None:
+    def keys(*ids: str) -> set[str]:
+        bib = run_small("cite", *ids, "--style", "bibtex").stdout
+        return {line.split("{", 1)[1].rstrip(",") for line in bib.splitlines() if line.startswith("@")}
+
+    alone = keys("war-1979")
+    assert keys("treaty-1921", "war-1979") == alone == keys("war-1979", "treaty-1921")
+    assert len(alone) == 3  # three works, three keys: appending two calls to one file never repeats a key
+
+
+def test_cite_selects_events_with_the_timeline_filters(run_small) -> None:
+    by_filter = run_small("cite", "--country", "soviet-union", "--exact", "--since", "1979").stdout
+    assert "Cited for: A long war" in by_filter and "A treaty of friendship" not in by_filter
+    assert run_small("cite", "--country", "iran", "--since", "2030").exit_code == 2
 
 
 def test_bibtex_escapes_special_characters(run_small, tmp_path) -> None:
@@ -124,7 +153,7 @@ def test_bibtex_escapes_special_characters(run_small, tmp_path) -> None:
         encoding="utf-8",
     )
     bib = run_small("cite", "amp-2000", "--style", "bibtex", "--data", str(path)).stdout
-    assert r"title = {Trade \& 50\% \{more\}}" in bib and r"organization = {A \& B}" in bib
+    assert r"title = {{Trade} \& 50\% \{more\}}" in bib and r"publisher = {A \& B}" in bib
 
 
 def test_export_timelinejs(run_small) -> None:
@@ -147,7 +176,7 @@ def test_export_html_is_self_contained_and_escaped(run_small, tmp_path) -> None:
     assert result.exit_code == 0 and result.stdout == ""
     page = target.read_text(encoding="utf-8")
     assert "<title>&lt;Russia&gt;</title>" in page
-    assert not re.search(r"""(src|href)=["'](?!https?://example)""", page)  # nothing loaded from elsewhere
+    assert not re.search(r"""src=|<link|@import|url\(""", page)  # nothing loaded from elsewhere; links only
     assert "<script" not in page and "@import" not in page
     assert page.count("<article") == 6
 

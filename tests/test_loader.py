@@ -11,7 +11,7 @@ from afrel.store.compiled import StoredDataset
 from afrel.store.records import check_documents
 from afrel.store.writer import write
 from afrel.store.yamlfile import read_yaml
-from conftest import FIXTURES, fixture_files
+from tests.conftest import FIXTURES, fixture_files
 
 
 def problems_in(name: str, extra: str = "small") -> list[DataError]:
@@ -166,7 +166,7 @@ def test_stored_figures_of_countries_agree_with_a_scan(bundled, tmp_path, countr
     assert {o.country for o in expected} == set(countries) - {"nobody"}
 
 
-def _mostly(good: list, bad: list) -> st.SearchStrategy:
+def _mostly(good: list[object], bad: list[object]) -> st.SearchStrategy[object]:
     # Well-formed values four times in five, so that the quick reader accepts a fair share of the examples.
     return st.sampled_from(good * 4 * max(1, len(bad)) + bad * len(good))
 
@@ -214,7 +214,7 @@ def test_the_quick_event_reader_agrees_with_the_full_one(mapping) -> None:
     """The quick reader may decline any record, but what it accepts must be what the full reader makes of it."""
     from afrel.store.records import _event, _Record, well_formed_event
 
-    problems: list = []
+    problems: list[DataError] = []
     full = _event(_Record(mapping, "f.yaml", "events[0]", problems, 3))
     quick = well_formed_event(mapping, "f.yaml", 3)
     if quick is not None:

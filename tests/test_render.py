@@ -39,7 +39,9 @@ def test_search_words_are_highlighted_in_colour_only() -> None:
 
 
 def test_data_text_is_never_read_as_markup() -> None:
-    table = Table(("Date", "Title"), (("1921", "[bold]Treaty[/bold] of :warning: friendship"),), wide=frozenset({"Title"}))
+    table = Table(
+        ("Date", "Title"), (("1921", "[bold]Treaty[/bold] of :warning: friendship"),), wide=frozenset({"Title"})
+    )
     printed = render_table(_output(table), width=120, color=True)
     assert "[bold]Treaty[/bold] of :warning: friendship" in printed
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from tests.conftest import FIXTURES
 
 USER = FIXTURES / "user" / "events.yaml"
 

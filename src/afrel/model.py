@@ -223,6 +223,32 @@ class Relation(NamedTuple):
         return self.end.last_day if self.end else date.max
 
 
+class EncodedEvent(NamedTuple):
+    """An event as the compiled file stores it: its record encoded, its days as ordinals.
+
+    Large files are checked and encoded by worker processes (`afrel.store.bulk`), which hand back these rather than
+    events; the checks across records read `id`, `sort_key`, `countries` and `origin`, as they do of an Event.
+    """
+
+    id: str
+    sort_day: int  # PartialDate.sort_key
+    first_ordinal: int  # date.toordinal() of the first and last days the event may cover
+    last_ordinal: int
+    countries: tuple[str, ...]
+    tags: tuple[str, ...]
+    record: str
+    file: str
+    line: int
+
+    @property
+    def origin(self) -> Origin:
+        return Origin(self.file, self.line)
+
+    @property
+    def sort_key(self) -> tuple[int, str]:
+        return (self.sort_day, self.id)
+
+
 class Dataset(Protocol):
     """Every record of one data set, immutable once built. Events come sorted by date, then id.
 

@@ -2,6 +2,7 @@
 
 import os
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
@@ -88,22 +89,9 @@ class _Group(TyperGroup):
         return self.commands.get(cmd_name)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        from typer._click.utils import make_default_short_help
-
-        limit = formatter.width - 6 - max(map(len, COMMANDS))
+        # Each description in full, wrapped by the formatter: a sentence cut short says less than a long line.
         with formatter.section("Commands"):
-            formatter.write_dl([(name, make_default_short_help(line, limit)) for name, (_, line) in COMMANDS.items()])
-
-    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
-        from typer._click.shell_completion import CompletionItem
-        from typer._click.utils import make_default_short_help
-
-        names = [
-            CompletionItem(name, help=make_default_short_help(line))
-            for name, (_, line) in COMMANDS.items()
-            if name.startswith(incomplete)
-        ]
-        return names + super(TyperGroup, self).shell_complete(ctx, incomplete)
+            formatter.write_dl([(name, line) for name, (_, line) in COMMANDS.items()])
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         if args and args[0] not in COMMANDS and not args[0].startswith("-") and not ctx.resilient_parsing:
@@ -115,15 +103,16 @@ class _Group(TyperGroup):
 
     def main(
         self,
-        args: Any = None,
-        prog_name: Any = None,
-        complete_var: Any = None,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
         standalone_mode: bool = True,
+        windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         try:
-            status = super().main(argv, "afrel", complete_var, standalone_mode=False, **extra)
+            status = super().main(argv, "afrel", complete_var, False, windows_expand_args, **extra)
             status = status if isinstance(status, int) else ExitStatus.OK
         except BrokenPipeError:
             status = _quiet_broken_pipe()

@@ -26,7 +26,10 @@ def validate(
     """Check data files and list every problem, each with its file, line and field; exit 1 if there are any.
 
     Files are checked as they would be used: laid over the bundled data, so they may name its countries and
-    replace its events. The bundled data itself is checked when no path is given.
+    replace its events. The bundled data itself is checked when no path is given. Sources are also checked
+    against the source standard (docs/data.md): a source cited at a mirror, a proxy, a raw address, a copy of
+    a book or a content farm, or a record that rests only on copies and wikis, gets a warning; warnings do not
+    change the exit status.
 
     \b
     Examples:
@@ -53,7 +56,10 @@ def validate(
             dataset, more = check_user_files(files, dataset)
             problems += more
         files = shipped + files
-    emit(validation_view([name for name, _ in files], dataset, problems), format, json)
+    from afrel.store.sourcecheck import source_warnings
+
+    warnings = source_warnings(dataset) if not problems else []
+    emit(validation_view([name for name, _ in files], dataset, problems, warnings), format, json)
     if problems:
         raise typer.Exit(ExitStatus.INVALID_DATA)
 

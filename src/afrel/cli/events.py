@@ -144,31 +144,54 @@ class CiteStyle(StrEnum):
 @registry.command()
 def cite(
     event_ids: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
-            metavar="ID...", help="One or more event ids.", autocompletion=complete_event, show_default=False
+            metavar="[ID]...",
+            help="Event ids; or none, to cite the events the filters select.",
+            autocompletion=complete_event,
+            show_default=False,
         ),
-    ],
+    ] = None,
     style: Annotated[CiteStyle, typer.Option(help="Citation style.", case_sensitive=False)] = CiteStyle.text,
+    country: CountryFilter = None,
+    exact: ExactOption = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    tag: TagFilter = None,
+    search: Annotated[
+        str | None, typer.Option(help="Only events whose title, summary or notes contain all these words.")
+    ] = None,
     data: DataOption = None,
 ) -> None:
     """Citations of the sources behind events, ready for a paper or a reference manager.
 
-    text is one reference per line; bibtex gives @misc entries; csl-json is the CSL JSON that Zotero, Pandoc
-    and citeproc read.
+    Each work is cited once, with a key made from its author or publisher, its year and a word of its title:
+    the same work has the same key whatever else is cited. text is one reference per line; bibtex gives
+    biblatex entries (@article, @book, @online, @misc); csl-json is the CSL JSON that Zotero, Pandoc and
+    citeproc read. Name events by id, or select them with the timeline's filters.
 
     \b
     Examples:
       afrel cite treaty-of-rawalpindi-1919
       afrel cite treaty-of-rawalpindi-1919 --style bibtex >> refs.bib
+      afrel cite --country japan --since 2021 --style bibtex
       afrel cite treaty-of-rawalpindi-1919 --style csl-json | jq '.[0].URL'
     """
+    from afrel.queries.citations import cited_sources
     from afrel.queries.details import find_event
+    from afrel.queries.timeline import select_events
     from afrel.render.cite import STYLES
 
     dataset = load(data)
-    events = [find_event(dataset, event_id) for event_id in event_ids]
-    write(STYLES[style.value](events))
+    filtered = bool(country or since or until or tag or search)
+    if not event_ids and not filtered:
+        raise UsageError("name events by id, or select them with --country, --since, --until, --tag or --search")
+    events = [find_event(dataset, event_id) for event_id in event_ids or ()]
+    if filtered:
+        events += select_events(dataset, selection(dataset, country, exact, since, until, tag, search=search))
+    if not events:
+        raise UsageError("no events match the filters, so there is nothing to cite")
+    write(STYLES[style.value](cited_sources(dataset, events)))
 
 
 @registry.command()

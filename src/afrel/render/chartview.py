@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import Any
 
 from afrel.errors import UsageError
 from afrel.model import Dataset, Event
@@ -29,7 +30,7 @@ def _label(bucket: int, per: str) -> str:
 
 def histogram_view(histogram: Histogram, dataset: Dataset, width: int, ascii: bool) -> Output:
     per, buckets = histogram.per, histogram.buckets
-    document = {
+    document: dict[str, Any] = {
         "per": per,
         "by": histogram.by,
         "buckets": [_label(b, per) for b in buckets],
@@ -135,7 +136,7 @@ def era_band_view(dataset: Dataset, events: tuple[Event, ...], width: int, ascii
         for i, (era, n) in enumerate(zip(eras, counts, strict=True))
     )
     legend = Table(("", "Era", "From", "To", "Events"), rows, "Eras of Afghan government", frozenset({"Era"}))
-    records = [
+    records: list[dict[str, Any]] = [
         {
             "era": era.id,
             "name": era.name,

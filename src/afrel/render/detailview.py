@@ -7,7 +7,17 @@ from typing import Any
 from afrel.model import Dataset, Event
 from afrel.queries.details import EventDetails
 from afrel.queries.search import Hit
-from afrel.render.views import EVENT_COLUMNS, Output, Table, date_record, event_record, event_row, show_date
+from afrel.render.views import (
+    EVENT_COLUMNS,
+    Output,
+    Table,
+    address_text,
+    date_record,
+    event_record,
+    event_row,
+    show_date,
+    work_text,
+)
 
 
 def search_view(hits: tuple[Hit, ...], total: int, dataset: Dataset) -> Output:
@@ -36,10 +46,7 @@ def search_view(hits: tuple[Hit, ...], total: int, dataset: Dataset) -> Output:
 
 
 def _source_rows(event: Event) -> tuple[tuple[str, ...], ...]:
-    return tuple(
-        (f"{s.publisher}: {s.title}" + (f" (accessed {s.accessed})" if s.accessed else ""), s.url)
-        for s in event.sources
-    )
+    return tuple((work_text(s), address_text(s)) for s in event.sources)
 
 
 def show_view(result: EventDetails, dataset: Dataset) -> Output:
@@ -80,7 +87,7 @@ def show_view(result: EventDetails, dataset: Dataset) -> Output:
     facts.append(("From", origin + (f" (replaces the bundled record at {replaced})" if replaced else "")))
     tables = [
         Table(("", " "), tuple(facts), event.title, frozenset({" "})),
-        Table(("Source", "URL"), _source_rows(event), "Sources", frozenset({"URL"})),
+        Table(("Work", "Where"), _source_rows(event), "Sources", frozenset({"Work", "Where"})),
         Table(
             ("Date", "Source", "Note"),
             tuple((str(a.when), a.source, a.note) for a in event.alternative_dates),
@@ -115,7 +122,7 @@ def show_view(result: EventDetails, dataset: Dataset) -> Output:
         ),
     ]
     flat_rows = [(key.lower(), value) for key, value in facts]
-    flat_rows += [("source", s.url) for s in event.sources]
+    flat_rows += [("source", address) for s in event.sources if (address := s.address)]
     flat_rows += [("alternative_date", f"{a.when} {a.source}") for a in event.alternative_dates]
     flat_rows += [("related", e.id) for e in result.related]
     return Output(document, (document,), Table(("field", "value"), tuple(flat_rows)), tuple(tables))

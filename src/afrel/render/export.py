@@ -7,7 +7,7 @@ from html import escape
 
 from afrel import __version__
 from afrel.dates import PartialDate
-from afrel.model import Dataset, Event
+from afrel.model import Dataset, Event, Source
 from afrel.queries.timeline import era_of
 from afrel.render.delimited import render_csv
 from afrel.render.jsonout import dumps, render_json
@@ -28,9 +28,20 @@ def _tl_date(value: PartialDate) -> dict[str, str]:
     return parts
 
 
+def _work_html(source: Source) -> str:
+    """The work first (linked to the original where it is online), then the copy it was read in."""
+    work = f"{escape(source.publisher)}: {escape(source.title)}"
+    html = f'<a href="{escape(source.url)}">{work}</a>' if source.url else work
+    details = [escape(part) for part in (source.published, source.locator) if part]
+    if details:
+        html += f" ({', '.join(details)})"
+    if source.via:
+        html += f' (read via <a href="{escape(source.via)}">a copy</a>)'
+    return html
+
+
 def _sources_html(event: Event) -> str:
-    links = ", ".join(f'<a href="{escape(s.url)}">{escape(s.publisher)}: {escape(s.title)}</a>' for s in event.sources)
-    return f"<p>Sources: {links}</p>"
+    return f"<p>Sources: {'; '.join(_work_html(s) for s in event.sources)}</p>"
 
 
 def timelinejs(events: tuple[Event, ...], dataset: Dataset, title: str | None) -> str:
@@ -112,9 +123,7 @@ def html(events: tuple[Event, ...], dataset: Dataset, title: str | None) -> str:
         if event.notes:
             parts.append(f'<p class="notes" dir="auto">{escape(event.notes)}</p>')
         links = "".join(
-            f'<li><a href="{escape(s.url)}">{escape(s.title)}</a> ({escape(s.publisher)}'
-            + (f", accessed {escape(s.accessed)}" if s.accessed else "")
-            + ")</li>"
+            f"<li>{_work_html(s)}" + (f", accessed {escape(s.accessed)}" if s.accessed else "") + "</li>"
             for s in event.sources
         )
         parts += [f'<ul class="sources">{links}</ul>', "</article>"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from afrel.model import SOURCE_KINDS
+
 _TEXT = {"type": "string"}
 _NULLABLE_TEXT = {"type": ["string", "null"]}
 
@@ -22,16 +24,34 @@ NULLABLE_DATE = {"anyOf": [DATE, {"type": "null"}]}
 
 SOURCE = {
     "type": "object",
-    "required": ["title", "url", "publisher", "accessed"],
+    "description": "the work that makes the claim; `via` is the copy that was read, when it is not the original",
+    "required": ["publisher", "title", "author", "published", "url", "locator", "kind", "language", "accessed", "via"],
     "additionalProperties": False,
     "properties": {
-        "title": _TEXT,
-        "url": {"type": "string", "format": "uri"},
         "publisher": _TEXT,
+        "title": _TEXT,
+        "author": {"type": "array", "items": _TEXT},
+        "published": {
+            "type": ["string", "null"],
+            "pattern": "^~?-?[0-9]{1,4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "description": "publication date, as precise as known",
+        },
+        "url": {"type": ["string", "null"], "format": "uri", "description": "the original; null for print only"},
+        "locator": {"type": ["string", "null"], "description": "page, paragraph or article"},
+        "kind": {
+            "enum": [*SOURCE_KINDS, None],
+            "description": "what kind of work it is; null for user data without it",
+        },
+        "language": {"type": ["string", "null"], "description": "BCP 47 code of the work's language"},
         "accessed": {
             "type": ["string", "null"],
             "format": "date",
-            "description": "the day the page was consulted; null for user data without it",
+            "description": "the day the work was consulted; null for user data without it",
+        },
+        "via": {
+            "type": ["string", "null"],
+            "format": "uri",
+            "description": "the copy that was read, if not the original",
         },
     },
 }
@@ -42,7 +62,7 @@ _ORIGIN = {
     "properties": {"file": _TEXT, "line": {"type": "integer"}},
 }
 
-EVENT = {
+EVENT: dict[str, Any] = {
     "type": "object",
     "required": [
         "id",
@@ -406,23 +426,25 @@ NAME_MATCHES = {
     },
 }
 
+_DATA_PROBLEMS = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["file", "line", "field", "message"],
+        "additionalProperties": False,
+        "properties": {"file": _TEXT, "line": {"type": "integer"}, "field": _TEXT, "message": _TEXT},
+    },
+}
 VALIDATE = {
     "type": "object",
-    "required": ["valid", "files", "counts", "problems"],
+    "required": ["valid", "files", "counts", "problems", "warnings"],
     "additionalProperties": False,
     "properties": {
         "valid": {"type": "boolean"},
         "files": {"type": "array", "items": _TEXT},
         "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
-        "problems": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["file", "line", "field", "message"],
-                "additionalProperties": False,
-                "properties": {"file": _TEXT, "line": {"type": "integer"}, "field": _TEXT, "message": _TEXT},
-            },
-        },
+        "problems": _DATA_PROBLEMS,
+        "warnings": {**_DATA_PROBLEMS, "description": "sources that break the source standard; not errors"},
     },
 }
 

@@ -6,7 +6,16 @@ from typing import Any
 
 from afrel.model import Dataset
 from afrel.queries.status import AspectStatus, CountryStatus
-from afrel.render.views import Output, Table, country_record, date_record, source_record
+from afrel.render.views import (
+    Output,
+    Table,
+    address_text,
+    country_record,
+    date_record,
+    source_addresses,
+    source_record,
+    work_text,
+)
 
 ASPECT_LABELS = {
     "relations": "Diplomatic relations",
@@ -76,7 +85,7 @@ def _flat_rows(result: CountryStatus) -> list[tuple[str, ...]]:
             a.period.status if a.period else "",
             str(a.period.start) if a.period else "",
             str(a.period.end) if a.period and a.period.end else "",
-            " ".join(s.url for s in a.period.sources) if a.period else "",
+            source_addresses(a.period.sources) if a.period else "",
         )
         for a in result.aspects
     ]
@@ -122,10 +131,10 @@ def _single_tables(result: CountryStatus, dataset: Dataset) -> tuple[Table, ...]
             if aspect.period.notes:
                 detail += f" Note: {aspect.period.notes}"
         rows.append((_label(aspect), detail))
-    sources = sorted({(s.publisher, s.url) for a in result.aspects if a.period for s in a.period.sources})
+    sources = sorted({(work_text(s), address_text(s)) for a in result.aspects if a.period for s in a.period.sources})
     return (
         Table(("Aspect", "Status"), tuple(rows), title, frozenset({"Status"})),
-        Table(("Publisher", "Source"), tuple(sources), "Sources", frozenset({"Source"})),
+        Table(("Work", "Where"), tuple(sources), "Sources", frozenset({"Work", "Where"})),
         Table(
             ("Date", "Id", "Title"),
             tuple((str(e.when), e.id, e.title) for e in result.events),

@@ -40,8 +40,42 @@ def date_record(value: PartialDate | None) -> dict[str, Any] | None:
     return {"value": value.iso(), "precision": value.precision.value, "approximate": value.approximate}
 
 
-def source_record(source: Source) -> dict[str, str | None]:
-    return {"title": source.title, "url": source.url, "publisher": source.publisher, "accessed": source.accessed}
+def source_record(source: Source) -> dict[str, Any]:
+    return {
+        "publisher": source.publisher,
+        "title": source.title,
+        "author": list(source.author),
+        "published": source.published,
+        "url": source.url,
+        "locator": source.locator,
+        "kind": source.kind,
+        "language": source.language,
+        "accessed": source.accessed,
+        "via": source.via,
+    }
+
+
+def work_text(source: Source) -> str:
+    """The work in one line, as a reader would cite it: authors, publisher, title, date, page."""
+    text = f"{'; '.join(source.author)}. " if source.author else ""
+    text += f"{source.publisher}: {source.title}"
+    details = [part for part in (source.published, source.locator) if part]
+    return text + (f" ({', '.join(details)})" if details else "")
+
+
+def address_text(source: Source) -> str:
+    """Where to read the work: the original's address, and the copy it was read in, if any."""
+    parts = [source.url] if source.url else ["(in print)"]
+    if source.via:
+        parts.append(f"read via {source.via}")
+    if source.accessed:
+        parts.append(f"accessed {source.accessed}")
+    return "; ".join(parts)
+
+
+def source_addresses(sources: tuple[Source, ...]) -> str:
+    """The sources' addresses for one cell of CSV: the original where known, else the copy read."""
+    return " ".join(address for s in sources if (address := s.address))
 
 
 def event_record(event: Event) -> dict[str, Any]:
@@ -154,7 +188,7 @@ def event_row(event: Event) -> tuple[str, ...]:
         _joined(event.tags),
         event.title,
         event.summary,
-        " ".join(s.url for s in event.sources),
+        source_addresses(event.sources),
         event.notes or "",
     )
 
@@ -207,7 +241,7 @@ def compare_view(comparison: Comparison) -> Output:
                     row.unit,
                     "" if o is None else str(o.year),
                     "" if o is None else o.source.publisher,
-                    "" if o is None else o.source.url,
+                    "" if o is None else o.source.address or "",
                 )
             )
     document = {"countries": [country_record(c) for c in comparison.countries], "indicators": indicators}
@@ -225,13 +259,13 @@ def compare_view(comparison: Comparison) -> Output:
         rows.append(tuple(cells))
     sources = sorted(
         {
-            (f.observation.source.publisher, f.observation.source.url)
+            (f.observation.source.publisher, address_text(f.observation.source))
             for row in comparison.rows
             for f in row.figures
             if f.observation
         }
     )
-    source_table = Table(("Publisher", "Source"), tuple(sources), "Sources", frozenset({"Source"}))
+    source_table = Table(("Publisher", "Where"), tuple(sources), "Sources", frozenset({"Where"}))
     notes = tuple(
         f"{row.label}: the figures are from different years; compare with care."
         for row in comparison.rows
@@ -268,13 +302,15 @@ def profile_view(result: Profile, dataset: Dataset) -> Output:
     for row in result.figures:
         o = row.figures[0].observation
         if o is not None:
-            flat_rows.append(("indicator", row.indicator, str(o.value), o.unit, str(o.year), o.source.url))
+            flat_rows.append(("indicator", row.indicator, str(o.value), o.unit, str(o.year), o.source.address or ""))
     flat_rows.append(("relation", "event_count", str(result.event_count), "", "", ""))
     for key, event in (("first_event", result.first_event), ("latest_event", result.latest_event)):
         if event:
-            flat_rows.append(("relation", key, event.id, "", event.when.iso(), event.sources[0].url))
+            flat_rows.append(("relation", key, event.id, "", event.when.iso(), source_addresses(event.sources[:1])))
     flat_rows += [("tag_count", tag, str(count), "", "", "") for tag, count in result.tag_counts]
-    flat_rows += [("recent_event", e.id, e.title, "", e.when.iso(), e.sources[0].url) for e in result.recent_events]
+    flat_rows += [
+        ("recent_event", e.id, e.title, "", e.when.iso(), source_addresses(e.sources[:1])) for e in result.recent_events
+    ]
     flat = Table(("section", "key", "value", "unit", "year_or_date", "source_url"), tuple(flat_rows))
 
     facts = Table(
@@ -385,8 +421,14 @@ def name_matches_view(text: str, matches: tuple[Any, ...]) -> Output:
     return Output({"query": text, "matches": records}, tuple(records), flat, (display,), (note,))
 
 
-def validation_view(files: list[str], dataset: Dataset, problems: list[DataError]) -> Output:
+def validation_view(
+    files: list[str],
+    dataset: Dataset,
+    problems: list[DataError],
+    warnings: tuple[DataError, ...] | list[DataError] = (),
+) -> Output:
     records = [{"file": p.file, "line": p.line, "field": p.field, "message": p.message} for p in problems]
+    warning_records = [{"file": w.file, "line": w.line, "field": w.field, "message": w.message} for w in warnings]
     document = {
         "valid": not problems,
         "files": files,
@@ -398,18 +440,33 @@ def validation_view(files: list[str], dataset: Dataset, problems: list[DataError
             "relations": len(dataset.relations),
         },
         "problems": records,
+        "warnings": warning_records,
     }
     flat = Table(
-        ("file", "line", "field", "message"), tuple((p.file, str(p.line), p.field, p.message) for p in problems)
+        ("severity", "file", "line", "field", "message"),
+        tuple(("error", p.file, str(p.line), p.field, p.message) for p in problems)
+        + tuple(("warning", w.file, str(w.line), w.field, w.message) for w in warnings),
     )
-    display = Table(("File", "Line", "Field", "Problem"), flat.rows, wide=frozenset({"Problem"}))
+    display = Table(
+        ("File", "Line", "Field", "Problem"),
+        tuple(row[1:] for row in flat.rows if row[0] == "error"),
+        wide=frozenset({"Problem"}),
+    )
+    warned = Table(
+        ("File", "Line", "Field", "Warning"),
+        tuple(row[1:] for row in flat.rows if row[0] == "warning"),
+        "Warnings",
+        wide=frozenset({"Warning"}),
+    )
     summary = (
         f"{len(problems)} problem(s) in {len(files)} file(s)."
         if problems
         else f"OK: {len(files)} file(s); {len(dataset.events)} events, {len(dataset.countries)} countries, "
         f"{len(dataset.observations)} figures, {len(dataset.relations)} status periods."
     )
-    return Output(document, tuple(records), flat, (display,), (summary,))
+    if warnings:
+        summary += f" {len(warnings)} warning(s) about sources."
+    return Output(document, tuple(records), flat, (display, warned), (summary,))
 
 
 def stats_view(result: Stats, dataset: Dataset) -> Output:

@@ -2,7 +2,7 @@
 
 A worker reads each line as the single-process reader does (`afrel.load.json_line`, then the quick reader
 `afrel.validate.well_formed_event`) and hands back each well-formed event already encoded for the compiled
-file (`afrel.writer.EncodedEvent`). A line it cannot take that way (malformed, or anything the quick reader
+file (`afrel.model.EncodedEvent`). A line it cannot take that way (malformed, or anything the quick reader
 leaves to the full checks) comes back as its number and text, and the main process reads it as usual, so
 every problem is reported exactly as without workers. Decoding and encoding a million records are most of a
 first load; the checks across records (ids, references) stay in the main process.
@@ -17,9 +17,10 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from afrel.errors import DataError
+from afrel.model import EncodedEvent
 from afrel.store.load import from_output, json_line, numbered_lines
 from afrel.store.records import well_formed_event
-from afrel.store.writer import EncodedEvent, encoded, usable_cpus
+from afrel.store.writer import encoded, usable_cpus
 
 # Below this size, starting workers costs more than they save.
 MINIMUM_BYTES = 8 << 20

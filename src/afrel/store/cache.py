@@ -169,7 +169,7 @@ Progress = Callable[[str, int, int], None]
 
 def check_user_files(
     files: list[tuple[str, bytes]], base: Dataset | None, progress: Progress | None = None, writer: Writer | None = None
-) -> tuple[Dataset, list[DataError]]:
+) -> tuple[MemoryDataset, list[DataError]]:
     """Parse and check data files, laid over `base` if given; every problem in every file is returned.
 
     Events that worker processes read are given to `writer`, if any, as they come (see `afrel.store.bulk`).

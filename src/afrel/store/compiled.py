@@ -31,7 +31,7 @@ class StoredDataset:
             raise ValueError(f"not a compiled data set: {error}") from None
         if meta.get("format") != FORMAT:
             raise ValueError(f"compiled format {meta.get('format')!r}, expected {FORMAT!r}")
-        self._meta = meta
+        self._meta: dict[str, str] = {str(name): str(value) for name, value in meta.items()}
 
     @property
     def version(self) -> str:
@@ -115,7 +115,8 @@ class StoredDataset:
             return self.events
         countries, tags = list(countries), list(tags)
         start, end = first_day.toordinal(), last_day.toordinal()
-        where, parameters = ["first_day <= ? AND last_day >= ?"], [end, start]
+        where: list[str] = ["first_day <= ? AND last_day >= ?"]
+        parameters: list[int | str] = [end, start]
         if countries:
             # The index on (country, last_day) finds the counterpart's events that end on or after the start.
             where.append(
@@ -136,7 +137,7 @@ class StoredDataset:
 
 
 def decoded(events: Iterable[Any]) -> tuple[Event, ...]:
-    """Events, any still encoded for writing (`afrel.writer.EncodedEvent`) decoded: for when no file is written."""
+    """Events, any still encoded for writing (`afrel.model.EncodedEvent`) decoded: for when no file is written."""
     return tuple(e if type(e) is Event else _event(json.loads(e.record)) for e in events)
 
 

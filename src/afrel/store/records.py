@@ -25,6 +25,7 @@ from afrel.model import (
     Country,
     Dataset,
     Dispute,
+    EncodedEvent,
     Era,
     Event,
     Observation,
@@ -33,7 +34,6 @@ from afrel.model import (
     Source,
 )
 from afrel.store.memory import MemoryDataset
-from afrel.store.writer import EncodedEvent
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _URL = re.compile(r"https?://\S+")
@@ -334,7 +334,15 @@ def _well_formed_source(mapping: Any, texts: list[str]) -> Source | None:
     if not isinstance(mapping, dict) or not mapping.keys() <= _QUICK_SOURCE_FIELDS or len(mapping) < 3:
         return None
     title, url, publisher = mapping.get("title"), mapping.get("url"), mapping.get("publisher")
-    if not (_plain(title) and _plain(url) and _plain(publisher) and _URL.fullmatch(url)):
+    if not (
+        isinstance(title, str)
+        and isinstance(url, str)
+        and isinstance(publisher, str)
+        and _plain(title)
+        and _plain(url)
+        and _plain(publisher)
+        and _URL.fullmatch(url)
+    ):
         return None
     kind = mapping.get("kind")
     if kind is not None and kind not in SOURCE_KINDS:
@@ -477,7 +485,12 @@ def _observation(record: _Record) -> Observation | None:
 
 def _era(record: _Record) -> Era | None:
     complete = record.fields(ERA_FIELDS, ("id", "name", "start", "sources"))
-    ident, name, start, end = record.ident(), record.text("name"), record.partial_date("start"), record.partial_date("end")
+    ident, name, start, end = (
+        record.ident(),
+        record.text("name"),
+        record.partial_date("start"),
+        record.partial_date("end"),
+    )
     sources = _sources(record)
     if start and end and end.last_day < start.first_day:
         record.problem(f"{record.where}.end", f"ends ({end}) before it starts ({start})", record.line_of("end"))
@@ -595,7 +608,7 @@ def read_records(
 
 def check_documents(
     documents: Iterable[tuple[str, Any]], base: Dataset | None = None, progress: Callable[[int], None] | None = None
-) -> tuple[Dataset, list[DataError]]:
+) -> tuple[MemoryDataset, list[DataError]]:
     """Read the documents, lay them over `base` (the bundled data) and check ids and cross-references.
 
     A record with the id of one in `base` replaces it; two records with one id in the same layer are an error.
@@ -630,7 +643,7 @@ def check_documents(
     return dataset, problems
 
 
-def build_dataset(documents: Iterable[tuple[str, Any]], base: Dataset | None = None) -> Dataset:
+def build_dataset(documents: Iterable[tuple[str, Any]], base: Dataset | None = None) -> MemoryDataset:
     dataset, problems = check_documents(documents, base)
     if problems:
         raise DataErrors(problems)

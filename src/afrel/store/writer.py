@@ -11,9 +11,8 @@ import sqlite3
 from collections.abc import Callable
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple
 
-from afrel.model import Dataset, Event, Origin
+from afrel.model import Dataset, EncodedEvent, Event
 from afrel.store.compiled import FORMAT
 
 _TABLES = """
@@ -46,37 +45,11 @@ def usable_cpus() -> int:
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-class EncodedEvent(NamedTuple):
-    """An event as the compiled file stores it: its record encoded, its days as ordinals.
-
-    Large files are checked and encoded by worker processes (`afrel.store.bulk`), which hand back these rather than
-    events; the checks across records read `id`, `sort_key`, `countries` and `origin`, as they do of an Event.
-    """
-
-    id: str
-    sort_day: int  # PartialDate.sort_key
-    first_ordinal: int  # date.toordinal() of the first and last days the event may cover
-    last_ordinal: int
-    countries: tuple[str, ...]
-    tags: tuple[str, ...]
-    record: str
-    file: str
-    line: int
-
-    @property
-    def origin(self) -> Origin:
-        return Origin(self.file, self.line)
-
-    @property
-    def sort_key(self) -> tuple[int, str]:
-        return (self.sort_day, self.id)
-
-
 _EVENT_COLUMNS = itemgetter(0, 1, 2, 3, 6)  # id, sort_day, first_ordinal, last_ordinal, record
 
 
 def encoded(event: Event | EncodedEvent) -> EncodedEvent:
-    if type(event) is EncodedEvent:
+    if isinstance(event, EncodedEvent):
         return event
     return EncodedEvent(
         event.id,

@@ -21,7 +21,7 @@ class LineDict(dict[Any, Any]):
         return self.key_lines.get(key, self.line)
 
 
-class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _StrictLoader(_BaseLoader):  # type: ignore[misc]
     pass
 
 
