@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from afrel import cli
+from afrel.cli.environment import Environment
 from afrel.model import Dataset
 from afrel.store.cache import bundled_files, parse_files
 
@@ -40,13 +40,16 @@ def small() -> Dataset:
 
 
 class Run:
-    """Runs afrel in-process and keeps stdout and stderr apart."""
+    """Runs afrel in-process, in an environment of its own, and keeps stdout and stderr apart."""
 
-    def __init__(self) -> None:
+    def __init__(self, dataset: Dataset | None = None) -> None:
         self.runner = CliRunner()
+        self.environment = Environment(datasets={"bundled": dataset} if dataset else {})
 
     def __call__(self, *args: str, env: dict[str, str] | None = None) -> Any:
-        return self.runner.invoke(cli.app, list(args), env=env)
+        # A fresh environment per call, sharing the loaded data: settings such as --color never leak.
+        environment = Environment(datasets=self.environment.datasets)
+        return self.runner.invoke(cli.app, list(args), env=env, obj=environment)
 
     def json(self, *args: str) -> Any:
         result = self(*args)
@@ -55,16 +58,12 @@ class Run:
 
 
 @pytest.fixture
-def run() -> Iterator[Run]:
+def run() -> Run:
     """afrel over the bundled data."""
-    cli._cache.clear()
-    yield Run()
-    cli._cache.clear()
+    return Run()
 
 
 @pytest.fixture
-def run_small(small: Dataset) -> Iterator[Run]:
+def run_small(small: Dataset) -> Run:
     """afrel over the small fixture dataset."""
-    cli._cache["bundled"] = small
-    yield Run()
-    cli._cache.clear()
+    return Run(small)

@@ -113,7 +113,7 @@ def test_indicators_match_the_reference_extracts(tmp_path: Path) -> None:
 
 
 def test_seed_infobox_figures_are_kept_beside_the_world_banks(bundled) -> None:
-    infobox = {(o.country, o.indicator): o for o in bundled.observations if "seed article" in o.source.publisher}
+    infobox = {(o.country, o.indicator): o for o in bundled.observations if o.source.title.endswith("(infobox)")}
     assert infobox["afghanistan", "gdp_per_capita"].value == 335
     assert infobox["russia", "population"].value == 144404939
 
@@ -129,7 +129,7 @@ def test_relation_status_periods_cover_the_counterparts(bundled) -> None:
     covered = {r.country for r in bundled.relations}
     assert len(covered) >= 25
     for relation in bundled.relations:
-        assert relation.sources and all(s.url.startswith("http") and s.accessed for s in relation.sources)
+        assert relation.sources and all(s.accessed for s in relation.sources)
 
 
 def test_status_at_the_end_of_2025_names_russia_as_the_only_recognising_state(bundled) -> None:

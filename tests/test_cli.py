@@ -77,16 +77,27 @@ def test_csv_has_every_event_and_its_sources(run_small) -> None:
     assert len(rows) == 6
     war = next(r for r in rows if r["id"] == "war-1979")
     assert war["end_date"] == "1989-02-15"
-    assert war["source_urls"] == "https://example.org/a"
+    assert war["source_urls"].split() == [
+        "https://example.org/a",
+        "https://news.example.com/1979/12/28/troops",
+    ]  # the printed book has no address
 
 
 def test_markup_in_data_prints_literally(run_small) -> None:
-    result = run_small("timeline", "--search", "markup", "--format", "table")
-    assert result.exit_code == 0
-    out = run_small("timeline", "--search", "markup", "--format", "markdown").stdout
-    assert "A long war" in out and "A long war" in result.stdout
+    # `show` prints the summary, which carries the markup; in colour Rich would otherwise turn it into bold.
+    for color in ("never", "always"):
+        result = run_small("--color", color, "show", "war-1979", env={"COLUMNS": "120"})
+        assert result.exit_code == 0 and "[bold]markup[/bold]" in result.stdout
+    assert "[bold]markup[/bold]" in run_small("show", "war-1979", "--format", "markdown").stdout
     summary = run_small.json("timeline", "--search", "markup", "--json")[0]["summary"]
     assert "[bold]markup[/bold]" in summary
+
+
+def test_search_highlights_the_words_found_in_colour(run_small) -> None:
+    coloured = run_small("--color", "always", "search", "LONG", env={"COLUMNS": "120"}).stdout
+    assert "A \x1b[1;7mlong\x1b[0m war" in coloured  # bold reverse on the word itself, as the data spells it
+    plain = run_small("--color", "never", "search", "long", env={"COLUMNS": "120"}).stdout
+    assert "A long war" in plain and "\x1b[" not in plain
 
 
 def test_narrow_terminal_shows_every_record_without_cutting(run_small) -> None:
@@ -172,13 +183,14 @@ def test_bad_input_is_one_line_and_exit_2(run_small, args: list[str], message: s
 
 
 def test_ambiguous_name_lists_candidates(run_small, small) -> None:
-    from afrel import cli
+    from dataclasses import replace
+
     from afrel.model import Country, Origin
 
     countries = dict(small.countries)
     countries["georgia"] = Country("georgia", "Georgia", "state", Origin("x", 1), aliases=("GE",))
     countries["georgia-us"] = Country("georgia-us", "Georgia (US state)", "state", Origin("x", 2), aliases=("georgia",))
-    cli._cache["bundled"] = type(small)(small.version, small.events, countries, small.observations, small.eras)
+    run_small.environment.datasets["bundled"] = replace(small, countries=countries)
     result = run_small("profile", "Georgia")
     assert result.exit_code == 2
     assert "ambiguous" in result.stderr and "georgia-us" in result.stderr

@@ -190,6 +190,17 @@ def test_export_json_and_csv_match_timeline(run_small) -> None:
 
 @pytest.mark.parametrize("command", ["show", "cite"])
 def test_event_id_completion(run_small, command) -> None:
-    from afrel.cli.app import complete_event
+    def complete(words: str) -> list[str]:
+        env = {
+            "_AFREL_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": "2",
+            "_TYPER_COMPLETE_ARGS": words,
+        }
+        result = run_small(env=env)
+        assert result.exit_code == 0, result.stderr
+        return str(result.stdout).split()
 
-    assert complete_event("war") == ["war-1979"]
+    assert complete(f"afrel {command} war") == ["war-1979"]
+    assert complete(f"afrel {command} same-day") == ["same-day-b"]
+    assert complete(f"afrel {command} nothing-like-this") == []

@@ -55,7 +55,7 @@ def test_yaml_syntax_error_names_the_line() -> None:
     with pytest.raises(DataError) as caught:
         read_yaml((FIXTURES / "broken" / "syntax.yaml").read_text(), "broken/syntax.yaml")
     assert caught.value.file == "broken/syntax.yaml"
-    assert caught.value.line >= 3
+    assert caught.value.line == 4  # where the unclosed list meets the end of the file
 
 
 def test_cross_file_checks(tmp_path: Path) -> None:

@@ -208,13 +208,14 @@ def test_countries_search_explains_the_match(run) -> None:
 
 
 def test_countries_search_reports_ambiguity(run_small, small) -> None:
-    from afrel import cli
+    from dataclasses import replace
+
     from afrel.model import Country, Origin
 
     countries = dict(small.countries)
     countries["georgia"] = Country("georgia", "Georgia", "state", Origin("x", 1))
     countries["georgia-us"] = Country("georgia-us", "Georgia (US state)", "state", Origin("x", 2), aliases=("georgia",))
-    cli._cache["bundled"] = type(small)(small.version, small.events, countries, small.observations, small.eras)
+    run_small.environment.datasets["bundled"] = replace(small, countries=countries)
     found = run_small.json("countries", "--search", "georgia", "--json")["matches"]
     assert [(m["country"], m["how"]) for m in found] == [("georgia", "id"), ("georgia-us", "alias")]
     assert "ambiguous" in run_small("countries", "--search", "georgia").stdout

@@ -52,12 +52,17 @@ def test_every_address_is_a_valid_uri(bundled) -> None:
             assert address is None or URI.fullmatch(address), (where, address)
 
 
+# Outlets whose names differ only by an article or punctuation, yet are different outlets.
+DISTINCT_PUBLISHERS = {frozenset({"Business Standard", "The Business Standard"})}  # India; Bangladesh
+
+
 def test_each_publisher_is_spelled_one_way(bundled) -> None:
     spellings: dict[str, set[str]] = defaultdict(set)
     for _, source in _all_sources(bundled):
         folded = re.sub(r"[^a-z0-9]", "", re.sub(r"^the ", "", source.publisher.casefold()))
         spellings[folded].add(source.publisher)
-    assert not {key: names for key, names in spellings.items() if len(names) > 1}
+    doubled = {key: names for key, names in spellings.items() if len(names) > 1}
+    assert not {key: names for key, names in doubled.items() if frozenset(names) not in DISTINCT_PUBLISHERS}
 
 
 def test_data_text_speaks_of_the_evidence_only() -> None:

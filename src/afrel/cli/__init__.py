@@ -3,6 +3,7 @@
 The program itself starts in `afrel.entry`.
 """
 
-from afrel.cli.app import _cache, app
+from afrel.cli.app import app
+from afrel.cli.environment import Environment
 
-__all__ = ["_cache", "app"]
+__all__ = ["Environment", "app"]

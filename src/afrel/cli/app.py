@@ -3,12 +3,13 @@
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from afrel import __version__
+from afrel.cli.environment import Environment, Terminal, current, using
 from afrel.dates import DateError, PartialDate, parse_user_date
 from afrel.errors import DataErrors, ExitStatus, UsageError
 from afrel.model import TAGS, Country, Dataset
@@ -111,16 +112,22 @@ class _Group(TyperGroup):
         **extra: Any,
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
+        given = extra.get("obj")
+        with using(given if isinstance(given, Environment) else current()):
+            status = self._run(argv, complete_var, windows_expand_args, **extra)
+        if standalone_mode:
+            sys.exit(status)
+        return status
+
+    def _run(self, argv: list[str], complete_var: str | None, windows_expand_args: bool, **extra: Any) -> int:
         try:
             status = super().main(argv, "afrel", complete_var, False, windows_expand_args, **extra)
             status = status if isinstance(status, int) else ExitStatus.OK
         except BrokenPipeError:
             status = _quiet_broken_pipe()
         except Exception as error:  # noqa: BLE001 - the one place that reports every failure
-            status = _report(error, debug="--debug" in argv or bool(os.environ.get("AFREL_DEBUG")))
-        if standalone_mode:
-            sys.exit(status)
-        return status
+            status = _report(error, debug="--debug" in argv or bool(current().env.get("AFREL_DEBUG")))
+        return int(status)
 
 
 def _report(error: Exception, debug: bool) -> int:
@@ -128,7 +135,7 @@ def _report(error: Exception, debug: bool) -> int:
         _error_line(str(error))
         return ExitStatus.USAGE
     if type(error).__name__ == "NoArgsIsHelpError":
-        sys.stdout.write(error.format_message() + "\n")  # type: ignore[attr-defined]
+        current().write(error.format_message() + "\n")  # type: ignore[attr-defined]
         return ExitStatus.OK
     if hasattr(error, "format_message") and hasattr(error, "exit_code"):
         # Click's own errors (bad option, bad value, missing argument), from whichever click Typer uses.
@@ -155,7 +162,7 @@ def _report(error: Exception, debug: bool) -> int:
 
 
 def _error_line(message: str) -> None:
-    sys.stderr.write(f"afrel: error: {' '.join(message.split())}\n")
+    current().error_line(message)
 
 
 def _quiet_broken_pipe() -> int:
@@ -177,13 +184,11 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-_settings: dict[str, Any] = {"color": "auto"}
-
 
 def _version(value: bool) -> None:
     if value:
         dataset = load()
-        sys.stdout.write(f"afrel {__version__} (data {dataset.version}, {len(dataset.events)} events)\n")
+        current().write(f"afrel {__version__} (data {dataset.version}, {len(dataset.events)} events)\n")
         raise typer.Exit()
 
 
@@ -205,12 +210,10 @@ def _options(
     ] = "auto",
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
-    _settings["color"] = choice("--color", color, ("auto", "always", "never"))
+    current().color = choice("--color", color, ("auto", "always", "never")) or "auto"
 
 
 # Loading: the bundled data, with the user's data laid over it.
-
-_cache: dict[str, Dataset] = {}
 
 DataOption = Annotated[
     list[str] | None,
@@ -224,11 +227,12 @@ DataOption = Annotated[
 
 
 def bundled() -> Dataset:
-    if "bundled" not in _cache:
+    datasets = current().datasets
+    if "bundled" not in datasets:
         from afrel.store.cache import load_bundled
 
-        _cache["bundled"] = load_bundled()
-    return _cache["bundled"]
+        datasets["bundled"] = load_bundled()
+    return datasets["bundled"]
 
 
 def load(data: list[str] | None = None) -> Dataset:
@@ -240,7 +244,7 @@ def load(data: list[str] | None = None) -> Dataset:
     from afrel.store.cache import load_with_user_data
 
     with _ProgressBar() as progress:
-        return load_with_user_data(paths, bundled(), progress if sys.stderr.isatty() else None)
+        return load_with_user_data(paths, bundled(), progress if current().err.isatty() else None)
 
 
 class _ProgressBar:
@@ -373,37 +377,12 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output for
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 
 
-class Terminal(NamedTuple):
-    """What the output stream can show."""
-
-    width: int
-    color: bool
-    ascii: bool  # only ASCII: box lines and chart bars drawn with + - | #
-
-
 def terminal() -> Terminal:
-    import shutil
-
-    width = shutil.get_terminal_size((80, 24)).columns
-    dumb = os.environ.get("TERM") == "dumb"
-    encoding = (sys.stdout.encoding or "ascii").lower().replace("-", "").replace("_", "")
-    ascii_only = dumb or encoding not in ("utf8", "utf8sig", "utf16", "utf32")
-    choice = _settings["color"]
-    if choice == "always":
-        return Terminal(width, True, ascii_only)
-    if choice == "never" or "NO_COLOR" in os.environ or dumb:
-        return Terminal(width, False, ascii_only)
-    return Terminal(width, sys.stdout.isatty(), ascii_only)
+    return current().terminal()
 
 
 def write(text: str) -> None:
-    stream = sys.stdout
-    encoding = stream.encoding or "ascii"
-    if encoding.lower().replace("-", "") not in ("utf8", "utf8sig"):
-        # Persian, Russian or Hebrew text on an ASCII terminal: replace what it cannot show, never crash.
-        text = text.encode(encoding, errors="replace").decode(encoding)
-    stream.write(text)
-    stream.flush()
+    current().write(text)
 
 
 def emit(output: "Output", format: Format, as_json: bool) -> None:

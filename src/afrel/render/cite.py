@@ -128,9 +128,15 @@ def csl_json(cited: tuple[CitedSource, ...]) -> str:
     for item in cited:
         s = item.source
         csl_type, publisher_variable = _CSL_TYPES.get(s.kind or "other", _CSL_TYPES["other"])
-        record: dict[str, Any] = {"id": item.key, "type": csl_type, "title": s.title, publisher_variable: s.publisher}
+        record: dict[str, Any] = {"id": item.key, "type": csl_type, "title": s.title}
         if s.author:
             record["author"] = [{"literal": name} for name in s.author]
+            record[publisher_variable] = s.publisher
+        elif publisher_variable == "publisher":
+            # A body that publishes its own text is its author; styles then print its name once, not twice.
+            record["author"] = [{"literal": s.publisher}]
+        else:
+            record[publisher_variable] = s.publisher
         if s.published:
             record["issued"] = _date_parts(s.published)
         if s.url:

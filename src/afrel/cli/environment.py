@@ -1,0 +1,102 @@
+"""The program's surroundings in one object: its streams, what the terminal can show, settings and loaded data.
+
+Commands reach it through `current()`. The program makes one for the process; a test makes its own and
+passes it to the command line (`app(..., obj=environment)`), instead of patching streams or module state.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple, TextIO
+
+if TYPE_CHECKING:
+    from afrel.model import Dataset
+
+UTF8 = ("utf8", "utf8sig", "utf16", "utf32")
+
+
+class Terminal(NamedTuple):
+    """What the output stream can show."""
+
+    width: int
+    color: bool
+    ascii: bool  # only ASCII: box lines and chart bars drawn with + - | #
+
+
+@dataclass
+class Environment:
+    """Streams and process facts default to the process's own, read when used (so a test runner's capture works)."""
+
+    stdout: TextIO | None = None
+    stderr: TextIO | None = None
+    environ: Mapping[str, str] | None = None
+    width: int | None = None  # None: the terminal's, or $COLUMNS, or 80
+    color: str = "auto"  # --color: auto, always or never
+    datasets: dict[str, Dataset] = field(default_factory=dict)  # loaded once per process: "bundled"
+
+    @property
+    def out(self) -> TextIO:
+        return self.stdout or sys.stdout
+
+    @property
+    def err(self) -> TextIO:
+        return self.stderr or sys.stderr
+
+    @property
+    def env(self) -> Mapping[str, str]:
+        return os.environ if self.environ is None else self.environ
+
+    def terminal(self) -> Terminal:
+        import shutil
+
+        width = self.width or shutil.get_terminal_size((80, 24)).columns
+        dumb = self.env.get("TERM") == "dumb"
+        encoding = (getattr(self.out, "encoding", None) or "ascii").lower().replace("-", "").replace("_", "")
+        ascii_only = dumb or encoding not in UTF8
+        if self.color == "always":
+            return Terminal(width, True, ascii_only)
+        if self.color == "never" or "NO_COLOR" in self.env or dumb:
+            return Terminal(width, False, ascii_only)
+        return Terminal(width, self.out.isatty(), ascii_only)
+
+    def write(self, text: str) -> None:
+        stream = self.out
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        if encoding.lower().replace("-", "") not in ("utf8", "utf8sig"):
+            # Persian, Russian or Hebrew text on an ASCII terminal: replace what it cannot show, never crash.
+            text = text.encode(encoding, errors="replace").decode(encoding)
+        stream.write(text)
+        stream.flush()
+
+    def error_line(self, message: str) -> None:
+        self.err.write(f"afrel: error: {' '.join(message.split())}\n")
+
+    def note(self, message: str) -> None:
+        self.err.write(f"afrel: {message}\n")
+
+
+_current: ContextVar[Environment] = ContextVar("afrel_environment")
+
+
+def current() -> Environment:
+    """The environment of the command being run (the process's own outside any `using`)."""
+    try:
+        return _current.get()
+    except LookupError:
+        environment = Environment()
+        _current.set(environment)
+        return environment
+
+
+@contextmanager
+def using(environment: Environment) -> Iterator[Environment]:
+    token = _current.set(environment)
+    try:
+        yield environment
+    finally:
+        _current.reset(token)
