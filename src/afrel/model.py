@@ -67,7 +67,11 @@ RELATION_ASPECTS: dict[str, tuple[str, ...]] = {
     "embassy": ("open", "closed", "suspended", "downgraded"),  # the counterpart's mission in Kabul
     "afghan-mission": ("open", "closed", "suspended", "downgraded", "taliban-appointed"),  # Afghanistan's mission there
 }
-SEED_DOCUMENTS = ("seed-russia-article", "seed-taliban-essay", "seed-overview")
+
+
+# Publications whose dated claims were each checked against the sources. A claim the sources contradict or
+# cannot confirm is recorded under an event's `disputes`, naming the document by its key here.
+CHECKED_DOCUMENTS: dict[str, "Source"] = {}
 
 
 class Origin(NamedTuple):
@@ -114,6 +118,40 @@ class Source(NamedTuple):
         return self.url or self.via
 
 
+CHECKED_DOCUMENTS.update(
+    {
+        "hewiki-afghanistan-russia-relations": Source(
+            title="יחסי אפגניסטן–רוסיה",
+            url="https://he.wikipedia.org/wiki/%D7%99%D7%97%D7%A1%D7%99_%D7%90%D7%A4%D7%92%D7%A0%D7%99%D7%A1%D7%98%D7%9F"
+            "%E2%80%93%D7%A8%D7%95%D7%A1%D7%99%D7%94",
+            publisher="Wikipedia",
+            accessed="2026-11-23",
+            kind="wiki",
+            language="he",
+        ),
+        "taliban-year-of-solitude-2022": Source(
+            title="The Taliban's Foreign Relations: A Year of Solitude",
+            url=None,
+            publisher="Mohamed Sakhri (online posting; the original publisher is not named)",
+            accessed="2026-11-23",
+            published="2022",
+            locator="written after 18 September 2022, its latest access date",
+            kind="other",
+            language="en",
+        ),
+        "enwiki-foreign-relations-of-afghanistan": Source(
+            title="Foreign relations of Afghanistan",
+            url="https://en.wikipedia.org/wiki/Foreign_relations_of_Afghanistan",
+            publisher="Wikipedia",
+            accessed="2026-11-23",
+            locator="the revision of 2020–21, when Mohammad Hanif Atmar was foreign minister",
+            kind="wiki",
+            language="en",
+        ),
+    }
+)
+
+
 class AlternativeDate(NamedTuple):
     """A date that another reliable source gives for the same event."""
 
@@ -123,7 +161,7 @@ class AlternativeDate(NamedTuple):
 
 
 class Dispute(NamedTuple):
-    """A claim of a seed document that the sources contradict or cannot confirm."""
+    """A claim of a checked document (CHECKED_DOCUMENTS) that the sources contradict or cannot confirm."""
 
     claim: str
     claimed_by: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from afrel.model import Dataset, Event
+from afrel.model import CHECKED_DOCUMENTS, Dataset, Event
 from afrel.queries.details import EventDetails
 from afrel.queries.search import Hit
 from afrel.render.views import (
@@ -43,6 +43,11 @@ def search_view(hits: tuple[Hit, ...], total: int, dataset: Dataset) -> Output:
     else:
         notes = ()
     return Output(records, tuple(records), flat, (display,), notes)
+
+
+def _document_name(key: str) -> str:
+    document = CHECKED_DOCUMENTS.get(key)
+    return work_text(document) if document else key
 
 
 def _source_rows(event: Event) -> tuple[tuple[str, ...], ...]:
@@ -96,7 +101,7 @@ def show_view(result: EventDetails, dataset: Dataset) -> Output:
         ),
         Table(
             ("Claim", "By", "Status", "What the sources show"),
-            tuple((d.claim, d.claimed_by, d.status, d.note) for d in event.disputes),
+            tuple((d.claim, _document_name(d.claimed_by), d.status, d.note) for d in event.disputes),
             "Disputed claims",
             frozenset({"Claim", "What the sources show"}),
         ),

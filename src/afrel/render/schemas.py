@@ -102,11 +102,12 @@ EVENT: dict[str, Any] = {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["claim", "claimed_by", "status", "note"],
+                "required": ["claim", "claimed_by", "document", "status", "note"],
                 "additionalProperties": False,
                 "properties": {
                     "claim": _TEXT,
-                    "claimed_by": _TEXT,
+                    "claimed_by": {"type": "string", "description": "key of the document that makes the claim"},
+                    "document": {"anyOf": [SOURCE, {"type": "null"}], "description": "that document as a source"},
                     "status": {"enum": ["corrected", "unverified"]},
                     "note": _TEXT,
                 },

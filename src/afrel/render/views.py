@@ -4,7 +4,7 @@ from typing import Any, NamedTuple
 
 from afrel.dates import PartialDate
 from afrel.errors import DataError
-from afrel.model import Country, Dataset, Event, Observation, Source
+from afrel.model import CHECKED_DOCUMENTS, Country, Dataset, Event, Observation, Source
 from afrel.queries.indicators import Comparison, Profile
 from afrel.queries.stats import Stats
 
@@ -93,7 +93,16 @@ def event_record(event: Event) -> dict[str, Any]:
             {"date": date_record(a.when), "source": a.source, "note": a.note} for a in event.alternative_dates
         ],
         "disputes": [
-            {"claim": d.claim, "claimed_by": d.claimed_by, "status": d.status, "note": d.note} for d in event.disputes
+            {
+                "claim": d.claim,
+                "claimed_by": d.claimed_by,
+                "document": source_record(CHECKED_DOCUMENTS[d.claimed_by])
+                if d.claimed_by in CHECKED_DOCUMENTS
+                else None,
+                "status": d.status,
+                "note": d.note,
+            }
+            for d in event.disputes
         ],
         "origin": {"file": event.origin.file, "line": event.origin.line},
     }

@@ -13,12 +13,12 @@ from typing import Any
 from afrel.dates import DateError, PartialDate, parse_partial_date
 from afrel.errors import DataError, DataErrors
 from afrel.model import (
+    CHECKED_DOCUMENTS,
     COUNTRY_KINDS,
     DISPUTE_STATUSES,
     INDICATORS,
     NAME_LANGUAGES,
     RELATION_ASPECTS,
-    SEED_DOCUMENTS,
     SOURCE_KINDS,
     TAGS,
     AlternativeDate,
@@ -274,8 +274,8 @@ def _event(record: _Record) -> Event | None:
         if dispute.fields({"claim", "claimed_by", "status", "note"}, ("claim", "claimed_by", "status", "note")):
             claim, by = dispute.text("claim"), dispute.text("claimed_by")
             status, note = dispute.text("status"), dispute.text("note")
-            if by and by not in SEED_DOCUMENTS:
-                dispute.problem(f"{field}.claimed_by", f"expected one of {', '.join(SEED_DOCUMENTS)}")
+            if by and by not in CHECKED_DOCUMENTS:
+                dispute.problem(f"{field}.claimed_by", f"expected one of {', '.join(CHECKED_DOCUMENTS)}")
             if status and status not in DISPUTE_STATUSES:
                 dispute.problem(f"{field}.status", f"expected one of {', '.join(DISPUTE_STATUSES)}")
             if claim and by and status and note:
