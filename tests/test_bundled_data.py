@@ -11,8 +11,8 @@ import pytest
 
 from afrel.model import TAGS
 from afrel.queries.timeline import TimelineFilter, select_events
+from afrel.store.assemble import check_documents
 from afrel.store.cache import bundled_files
-from afrel.store.records import check_documents
 from afrel.store.yamlfile import read_yaml
 
 ROOT = Path(__file__).parents[1]

@@ -6,9 +6,9 @@ from hypothesis import strategies as st
 
 from afrel.errors import DataError, DataErrors
 from afrel.model import Origin
+from afrel.store.assemble import check_documents
 from afrel.store.cache import parse_files
 from afrel.store.compiled import StoredDataset
-from afrel.store.records import check_documents
 from afrel.store.writer import write
 from afrel.store.yamlfile import read_yaml
 from tests.conftest import FIXTURES, fixture_files
@@ -212,17 +212,18 @@ _events = st.fixed_dictionaries(
 @settings(max_examples=400, deadline=None)
 def test_the_quick_event_reader_agrees_with_the_full_one(mapping) -> None:
     """The quick reader may decline any record, but what it accepts must be what the full reader makes of it."""
-    from afrel.store.records import _event, _Record, well_formed_event
+    from afrel.store.quickread import well_formed_event
+    from afrel.store.records import RecordReader, _event
 
     problems: list[DataError] = []
-    full = _event(_Record(mapping, "f.yaml", "events[0]", problems, 3))
+    full = _event(RecordReader(mapping, "f.yaml", "events[0]", problems, 3))
     quick = well_formed_event(mapping, "f.yaml", 3)
     if quick is not None:
         assert not problems and quick == full
 
 
 def test_the_quick_event_reader_takes_well_formed_events() -> None:
-    from afrel.store.records import well_formed_event
+    from afrel.store.quickread import well_formed_event
 
     mapping = {
         "id": "an-event",

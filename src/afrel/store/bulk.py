@@ -19,7 +19,7 @@ from typing import Any
 from afrel.errors import DataError
 from afrel.model import EncodedEvent
 from afrel.store.load import from_output, json_line, numbered_lines
-from afrel.store.records import well_formed_event
+from afrel.store.quickread import well_formed_event
 from afrel.store.writer import encoded, usable_cpus
 
 # Below this size, starting workers costs more than they save.

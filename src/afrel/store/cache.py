@@ -74,7 +74,7 @@ def fingerprint(files: list[tuple[str, bytes]]) -> str:
 
 def parse_files(files: list[tuple[str, bytes]]) -> MemoryDataset:
     """Parse and validate YAML files (the slow path, taken once per change of the data)."""
-    from afrel.store.records import build_dataset
+    from afrel.store.assemble import build_dataset
     from afrel.store.yamlfile import read_yaml
 
     return build_dataset((name, read_yaml(content.decode("utf-8"), name)) for name, content in files)
@@ -174,8 +174,8 @@ def check_user_files(
 
     Events that worker processes read are given to `writer`, if any, as they come (see `afrel.store.bulk`).
     """
+    from afrel.store.assemble import check_documents
     from afrel.store.load import parse
-    from afrel.store.records import check_documents
 
     documents, problems = [], []
     size = sum(len(content) for _, content in files)

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
-from functools import lru_cache
-from types import MappingProxyType
 from typing import Any
 
 from afrel.dates import DateError, PartialDate, parse_partial_date
-from afrel.errors import DataError, DataErrors
+from afrel.errors import DataError
 from afrel.model import (
     CHECKED_DOCUMENTS,
     COUNTRY_KINDS,
@@ -23,9 +19,7 @@ from afrel.model import (
     TAGS,
     AlternativeDate,
     Country,
-    Dataset,
     Dispute,
-    EncodedEvent,
     Era,
     Event,
     Observation,
@@ -33,13 +27,12 @@ from afrel.model import (
     Relation,
     Source,
 )
-from afrel.store.memory import MemoryDataset
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_URL = re.compile(r"https?://\S+")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+URL_PATTERN = re.compile(r"https?://\S+")
 # Embedding, override and isolate controls and directional marks can make text display in another order
 # than it is stored; data must not carry them.
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 EVENT_FIELDS = {
     "id",
@@ -75,7 +68,7 @@ RELATION_FIELDS = {
 SECTIONS = ("meta", "countries", "events", "observations", "eras", "relations")
 
 
-class _Record:
+class RecordReader:
     """Reads the fields of one mapping and collects what is wrong with them."""
 
     def __init__(self, mapping: Any, file: str, where: str, problems: list[DataError], line: int = 0):
@@ -120,7 +113,7 @@ class _Record:
         text = str(value).strip()
         if required and not text:
             self.problem(f"{self.where}.{key}", "must not be empty", self.line_of(key))
-        if _BIDI.search(text):
+        if BIDI_CONTROLS.search(text):
             self.problem(f"{self.where}.{key}", "contains a Unicode bidirectional control character", self.line_of(key))
         return text
 
@@ -145,7 +138,7 @@ class _Record:
 
     def ident(self, key: str = "id") -> str | None:
         value = self.text(key)
-        if value and not _ID.fullmatch(value):
+        if value and not ID_PATTERN.fullmatch(value):
             self.problem(
                 f"{self.where}.{key}", f"{value!r} is not a lowercase slug (a-z, 0-9, hyphens)", self.line_of(key)
             )
@@ -172,7 +165,7 @@ class _Record:
         for item, line, field in self.items(key, required):
             if not isinstance(item, str) or not item.strip():
                 self.problem(field, "expected non-empty text", line)
-            elif _BIDI.search(item):
+            elif BIDI_CONTROLS.search(item):
                 self.problem(field, "contains a Unicode bidirectional control character", line)
             else:
                 result.append(item.strip())
@@ -181,11 +174,11 @@ class _Record:
     def origin(self) -> Origin:
         return Origin(self.file, self.line)
 
-    def nested(self, item: Any, field: str, line: int) -> _Record:
-        return _Record(item, self.file, field, self.problems, line)
+    def nested(self, item: Any, field: str, line: int) -> RecordReader:
+        return RecordReader(item, self.file, field, self.problems, line)
 
 
-def _source(record: _Record) -> Source | None:
+def _source(record: RecordReader) -> Source | None:
     known_problems = len(record.problems)
     if not record.fields(SOURCE_FIELDS, ("title", "publisher")):
         return None
@@ -195,7 +188,7 @@ def _source(record: _Record) -> Source | None:
     accessed, published = record.partial_date("accessed"), record.partial_date("published")
     author = record.strings("author")
     for key, address in (("url", url), ("via", via)):
-        if address and not _URL.fullmatch(address):
+        if address and not URL_PATTERN.fullmatch(address):
             record.problem(f"{record.where}.{key}", f"{address!r} is not an http(s) URL", record.line_of(key))
     if not (url or via or locator or published):
         record.problem(
@@ -234,12 +227,12 @@ def _source(record: _Record) -> Source | None:
     return None
 
 
-def _sources(record: _Record, key: str = "sources") -> tuple[Source, ...]:
+def _sources(record: RecordReader, key: str = "sources") -> tuple[Source, ...]:
     found = (_source(record.nested(item, field, line)) for item, line, field in record.items(key, required=True))
     return tuple(source for source in found if source)
 
 
-def _event(record: _Record) -> Event | None:
+def _event(record: RecordReader) -> Event | None:
     complete = record.fields(EVENT_FIELDS, ("id", "date", "title", "summary", "countries", "tags", "sources"))
     ident, date, end = record.ident(), record.partial_date("date"), record.partial_date("end_date")
     title, summary, notes = record.text("title"), record.text("summary"), record.text("notes", required=False)
@@ -298,106 +291,7 @@ def _event(record: _Record) -> Event | None:
     )
 
 
-# Most records of a large file are well formed. This reads such an event at a fraction of `_event`'s cost;
-# anything unusual (an end date, alternative dates, disputes, text to strip, any problem at all) returns None
-# and goes through `_event`, which names every problem. A test checks that both agree.
-_QUICK_FIELDS = {"id", "date", "title", "summary", "countries", "tags", "sources", "notes"}
-_QUICK_REQUIRED = {"id", "date", "title", "summary", "countries", "tags", "sources"}
-_QUICK_SOURCE_FIELDS = {"title", "url", "publisher", "accessed", "kind"}
-
-
-def _plain(text: Any) -> bool:
-    return type(text) is str and bool(text) and text.strip() == text
-
-
-def _plain_list(values: Any) -> bool:
-    return type(values) is list and bool(values) and all(_plain(value) for value in values)
-
-
-# Large files repeat the same few dates (access dates above all): each distinct text is parsed once.
-@lru_cache(maxsize=1 << 16)
-def _quick_date(text: str) -> PartialDate | None:
-    try:
-        return parse_partial_date(text)
-    except DateError:
-        return None
-
-
-@lru_cache(maxsize=1 << 10)
-def _quick_access_day(text: str) -> str | None:
-    day = _quick_date(text)
-    return day.iso() if day is not None and day.day is not None else None
-
-
-def _well_formed_source(mapping: Any, texts: list[str]) -> Source | None:
-    """The source, if well formed; its text is added to `texts`, which the event searches once for bidi controls."""
-    if not isinstance(mapping, dict) or not mapping.keys() <= _QUICK_SOURCE_FIELDS or len(mapping) < 3:
-        return None
-    title, url, publisher = mapping.get("title"), mapping.get("url"), mapping.get("publisher")
-    if not (
-        isinstance(title, str)
-        and isinstance(url, str)
-        and isinstance(publisher, str)
-        and _plain(title)
-        and _plain(url)
-        and _plain(publisher)
-        and _URL.fullmatch(url)
-    ):
-        return None
-    kind = mapping.get("kind")
-    if kind is not None and kind not in SOURCE_KINDS:
-        return None
-    accessed = None
-    if "accessed" in mapping:
-        accessed = _quick_access_day(mapping["accessed"]) if type(mapping["accessed"]) is str else None
-        if accessed is None:
-            return None
-    texts += (title, url, publisher)
-    return Source(title, url, publisher, accessed, kind=kind)
-
-
-def well_formed_event(mapping: Any, file: str, line: int) -> Event | None:
-    if not isinstance(mapping, dict) or not (_QUICK_REQUIRED <= mapping.keys() <= _QUICK_FIELDS):
-        return None
-    ident, when, title, summary = mapping["id"], mapping["date"], mapping["title"], mapping["summary"]
-    countries, tags, notes = mapping["countries"], mapping["tags"], mapping.get("notes")
-    if not (
-        type(ident) is str
-        and _ID.fullmatch(ident)
-        and _plain(title)
-        and _plain(summary)
-        and (notes is None or _plain(notes))
-        and _plain_list(countries)
-        and _plain_list(tags)
-        and type(when) is str
-        and type(mapping["sources"]) is list
-        and mapping["sources"]
-    ):
-        return None
-    if "afghanistan" in countries or not all(tag in TAGS for tag in tags):
-        return None
-    date = _quick_date(when)
-    if date is None:
-        return None
-    texts = [title, summary, notes or "", *countries, *tags]
-    sources = [_well_formed_source(source, texts) for source in mapping["sources"]]
-    if None in sources or _BIDI.search("\n".join(texts)):  # one search over all the event's text
-        return None
-    return Event(
-        ident,
-        date,
-        title,
-        summary,
-        tuple(countries),
-        tuple(tags),
-        tuple(sources),  # type: ignore[arg-type]
-        Origin(file, getattr(mapping, "line", line)),
-        None,
-        notes,
-    )
-
-
-def _country(record: _Record) -> Country | None:
+def _country(record: RecordReader) -> Country | None:
     complete = record.fields(COUNTRY_FIELDS, ("id", "name", "kind"))
     ident, name, kind = record.ident(), record.text("name"), record.text("kind")
     iso2, iso3 = record.text("iso2", required=False), record.text("iso3", required=False)
@@ -431,7 +325,7 @@ def _country(record: _Record) -> Country | None:
     )
 
 
-def _names(record: _Record) -> tuple[tuple[str, str], ...]:
+def _names(record: RecordReader) -> tuple[tuple[str, str], ...]:
     value = record.mapping.get("names")
     if value is None:
         return ()
@@ -448,14 +342,14 @@ def _names(record: _Record) -> tuple[tuple[str, str], ...]:
         for item in written if isinstance(written, list) else [written]:
             if not isinstance(item, str) or not item.strip():
                 record.problem(field, "expected non-empty text", line)
-            elif _BIDI.search(item):
+            elif BIDI_CONTROLS.search(item):
                 record.problem(field, "contains a Unicode bidirectional control character", line)
             else:
                 names.append((language, item.strip()))
     return tuple(names)
 
 
-def _observation(record: _Record) -> Observation | None:
+def _observation(record: RecordReader) -> Observation | None:
     complete = record.fields(OBSERVATION_FIELDS, ("country", "indicator", "value", "unit", "year", "source"))
     country, indicator, unit = record.text("country"), record.text("indicator"), record.text("unit")
     note = record.text("note", required=False)
@@ -483,7 +377,7 @@ def _observation(record: _Record) -> Observation | None:
     return Observation(country, indicator, value, unit, year, source, record.origin(), note or None)
 
 
-def _era(record: _Record) -> Era | None:
+def _era(record: RecordReader) -> Era | None:
     complete = record.fields(ERA_FIELDS, ("id", "name", "start", "sources"))
     ident, name, start, end = (
         record.ident(),
@@ -499,7 +393,7 @@ def _era(record: _Record) -> Era | None:
     return Era(ident, name, start, record.origin(), sources, end)
 
 
-def _relation(record: _Record) -> Relation | None:
+def _relation(record: RecordReader) -> Relation | None:
     complete = record.fields(RELATION_FIELDS, ("country", "aspect", "status", "start", "summary", "sources"))
     country, aspect, status = record.text("country"), record.text("aspect"), record.text("status")
     government = record.text("government", required=False)
@@ -548,199 +442,10 @@ def _relation(record: _Record) -> Relation | None:
     )
 
 
-_READERS: dict[str, Callable[[_Record], Any]] = {
+READERS: dict[str, Callable[[RecordReader], Any]] = {
     "countries": _country,
     "events": _event,
     "observations": _observation,
     "eras": _era,
     "relations": _relation,
 }
-
-
-@dataclass
-class Records:
-    """What one layer of data files holds, read and checked record by record."""
-
-    version: str = ""
-    sections: dict[str, list[Any]] = dataclass_field(default_factory=lambda: {section: [] for section in _READERS})
-
-
-def read_records(
-    documents: Iterable[tuple[str, Any]], problems: list[DataError], progress: Callable[[int], None] | None = None
-) -> Records:
-    """Read every record of every document; each problem found is added to `problems`.
-
-    `progress`, if given, is told how many records have been read, every 10,000 records of a section.
-    """
-    records = Records()
-    for file, document in documents:
-        if not isinstance(document, dict):
-            problems.append(DataError(file, 1, "(top)", f"expected a mapping with one of: {', '.join(SECTIONS)}"))
-            continue
-        for section, body in document.items():
-            line = document.line_of(section) if hasattr(document, "line_of") else 1
-            if section == "meta":
-                meta = _Record(body, file, "meta", problems, line)
-                if meta.fields({"version"}, ("version",)):
-                    records.version = meta.text("version") or records.version
-                continue
-            if section not in _READERS:
-                problems.append(DataError(file, line, section, f"unknown section (known: {', '.join(SECTIONS)})"))
-                continue
-            if not isinstance(body, list):
-                problems.append(DataError(file, line, section, "expected a list of records"))
-                continue
-            for index, item in enumerate(body):
-                if progress and index % 10_000 == 9_999:
-                    progress(10_000)
-                if section == "events" and type(item) is EncodedEvent:  # checked already, by a worker
-                    records.sections["events"].append(item)
-                    continue
-                if section == "events" and (event := well_formed_event(item, file, line)):
-                    records.sections["events"].append(event)
-                    continue
-                record = _Record(item, file, f"{section}[{index}]", problems, line)
-                value = _READERS[section](record)
-                if value is not None:
-                    records.sections[section].append(value)
-    return records
-
-
-def check_documents(
-    documents: Iterable[tuple[str, Any]], base: Dataset | None = None, progress: Callable[[int], None] | None = None
-) -> tuple[MemoryDataset, list[DataError]]:
-    """Read the documents, lay them over `base` (the bundled data) and check ids and cross-references.
-
-    A record with the id of one in `base` replaces it; two records with one id in the same layer are an error.
-    """
-    problems: list[DataError] = []
-    records = read_records(documents, problems, progress)
-    for section in ("countries", "events", "eras"):
-        _check_unique(records.sections[section], problems)
-    sections = records.sections
-    replaced: dict[str, Origin] = {}
-    if base is not None:
-        own_events = {event.id for event in sections["events"]}
-        replaced = {event.id: event.origin for event in base.events if event.id in own_events}
-        sections = {
-            "countries": _overlay(list(base.countries.values()), sections["countries"]),
-            "events": _overlay(list(base.events), sections["events"]),
-            "eras": _overlay(list(base.eras), sections["eras"]),
-            "observations": [*base.observations, *sections["observations"]],
-            "relations": [*base.relations, *sections["relations"]],
-        }
-    _check_references(sections, problems)
-    countries = {country.id: country for country in sections["countries"]}
-    dataset = MemoryDataset(
-        version=records.version or (base.version if base else "unversioned"),
-        events=tuple(sorted(sections["events"], key=lambda event: event.sort_key)),
-        countries=countries,
-        observations=tuple(sections["observations"]),
-        eras=tuple(sorted(sections["eras"], key=lambda era: era.start.sort_key)),
-        relations=tuple(sorted(sections["relations"], key=lambda r: (r.country, r.aspect, r.start.sort_key))),
-        replaced=MappingProxyType(replaced),
-    )
-    return dataset, problems
-
-
-def build_dataset(documents: Iterable[tuple[str, Any]], base: Dataset | None = None) -> MemoryDataset:
-    dataset, problems = check_documents(documents, base)
-    if problems:
-        raise DataErrors(problems)
-    return dataset
-
-
-def _overlay(base: list[Any], own: list[Any]) -> list[Any]:
-    ids = {record.id for record in own}
-    return [record for record in base if record.id not in ids] + own
-
-
-def _check_unique(records: list[Any], problems: list[DataError]) -> None:
-    seen: dict[str, Any] = {}
-    for record in records:
-        if record.id in seen:
-            first = seen[record.id].origin
-            problems.append(
-                DataError(
-                    record.origin.file,
-                    record.origin.line,
-                    "id",
-                    f"duplicate id {record.id!r} (first in {first.file}:{first.line})",
-                )
-            )
-        else:
-            seen[record.id] = record
-
-
-def _check_references(records: dict[str, list[Any]], problems: list[DataError]) -> None:
-    known = {country.id for country in records["countries"]}
-    for country in records["countries"]:
-        if country.successor and country.successor not in known:
-            problems.append(
-                DataError(
-                    country.origin.file, country.origin.line, "successor", f"unknown country {country.successor!r}"
-                )
-            )
-    for event in records["events"]:
-        if known.issuperset(event.countries):  # nearly always: a million events are checked in C
-            continue
-        for name in event.countries:
-            if name not in known:
-                problems.append(
-                    DataError(
-                        event.origin.file,
-                        event.origin.line,
-                        "countries",
-                        f"unknown country {name!r} in event {event.id!r}",
-                    )
-                )
-    for observation in records["observations"]:
-        if observation.country not in known:
-            problems.append(
-                DataError(
-                    observation.origin.file,
-                    observation.origin.line,
-                    "country",
-                    f"unknown country {observation.country!r}",
-                )
-            )
-    _check_relations(records, known, problems)
-
-
-def _check_relations(records: dict[str, list[Any]], known: set[str], problems: list[DataError]) -> None:
-    eras = {era.id for era in records["eras"]}
-    events = {event.id for event in records["events"]}
-    periods: dict[tuple[str, str, str | None], list[Relation]] = {}
-    for relation in records["relations"]:
-        where = relation.origin
-        if relation.country not in known:
-            problems.append(DataError(where.file, where.line, "country", f"unknown country {relation.country!r}"))
-        if relation.government and relation.government not in eras:
-            problems.append(
-                DataError(
-                    where.file,
-                    where.line,
-                    "government",
-                    f"unknown era {relation.government!r} (known: {', '.join(sorted(eras))})",
-                )
-            )
-        for event_id in relation.events:
-            if event_id not in events:
-                problems.append(DataError(where.file, where.line, "events", f"unknown event {event_id!r}"))
-        periods.setdefault((relation.country, relation.aspect, relation.government), []).append(relation)
-    for group in periods.values():
-        group.sort(key=lambda r: r.start.sort_key)
-        for earlier, later in zip(group, group[1:], strict=False):
-            # Periods of one aspect follow each other. One may end in the month or year the next starts in
-            # ("1978" and "1978"): the change fell somewhere in it.
-            if earlier.end is None or later.start.first_day < earlier.end.first_day:
-                problems.append(
-                    DataError(
-                        later.origin.file,
-                        later.origin.line,
-                        "start",
-                        f"{later.country} {later.aspect} period from {later.start} "
-                        f"overlaps the one from {earlier.start}"
-                        f" ({earlier.origin.file}:{earlier.origin.line})",
-                    )
-                )
