@@ -251,14 +251,15 @@ def _event(record: RecordReader) -> Event | None:
         record.problem(
             f"{record.where}.end_date", f"ends ({end}) before it starts ({date})", record.line_of("end_date")
         )
-    urls = {address for source in sources for address in (source.url, source.via) if address}
+    # An alternative date names its source by address, or by title for a work in print.
+    urls = {name for source in sources for name in (source.url, source.via, source.title) if name}
     alternatives = []
     for item, line, field in record.items("alternative_dates"):
         alt = record.nested(item, field, line)
         if alt.fields({"date", "source", "note"}, ("date", "source", "note")):
             alt_date, alt_source, note = alt.partial_date("date"), alt.text("source"), alt.text("note")
             if alt_source and alt_source not in urls:
-                alt.problem(f"{field}.source", "must be the URL of one of the event's sources", alt.line_of("source"))
+                alt.problem(f"{field}.source", "must be the URL (or, for a work in print, the title) of one of the event's sources", alt.line_of("source"))
             if alt_date and alt_source and note:
                 alternatives.append(AlternativeDate(alt_date, alt_source, note))
     disputes = []
