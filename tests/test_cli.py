@@ -217,7 +217,7 @@ def test_compare_can_keep_one_publisher(run_small) -> None:
     capital = next(i for i in document["indicators"] if i["indicator"] == "capital")
     assert [v["value"] for v in capital["values"]] == ["Kabul", "Moscow"]
     result = run_small("compare", "afghanistan", "russia", "--publisher", "nobody")
-    assert result.exit_code == 2 and "publishers: CIA World Factbook, World Bank" in result.stderr
+    assert result.exit_code == 2 and "publishers: Central Intelligence Agency, World Bank" in result.stderr
 
 
 def _modules_loaded_by(tmp_path, *args: str) -> list[str]:

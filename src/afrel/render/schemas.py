@@ -144,9 +144,9 @@ _VALUE = {"type": ["number", "string", "null"]}
 OBSERVATION_FIELDS: dict[str, Any] = {
     "value": _VALUE,
     "unit": _TEXT,
-    "year": {"type": "integer"},
+    "year": {"type": ["integer", "null"], "description": "the year the figure is for; null: the source gives none"},
     "source": SOURCE,
-    "note": _NULLABLE_TEXT,
+    "note": {**_NULLABLE_TEXT, "description": "'computed from ...' for a figure afrel computes from others"},
 }
 
 COMPARE = {

@@ -217,10 +217,23 @@ def timeline_view(events: tuple[Event, ...], dataset: Dataset) -> Output:
     return Output(records, tuple(records), Table(EVENT_COLUMNS, tuple(event_row(e) for e in events)), (display,), notes)
 
 
+def year_text(observation: Observation) -> str:
+    return "undated" if observation.year is None else str(observation.year)
+
+
+def publisher_text(observation: Observation) -> str:
+    """Who gives the figure; for a figure afrel computes, that it is computed and from whose figures."""
+    return (
+        f"computed from {observation.source.publisher} figures"
+        if observation.computed
+        else observation.source.publisher
+    )
+
+
 def _figure_text(observation: Observation | None) -> str:
     if observation is None:
         return "–"
-    return f"{show_value(observation.value)} ({observation.year})"
+    return f"{show_value(observation.value)} ({year_text(observation)}{', computed' if observation.computed else ''})"
 
 
 def compare_view(comparison: Comparison) -> Output:
@@ -248,8 +261,8 @@ def compare_view(comparison: Comparison) -> Output:
                     figure.country.id,
                     "" if o is None else str(o.value),
                     row.unit,
-                    "" if o is None else str(o.year),
-                    "" if o is None else o.source.publisher,
+                    "" if o is None or o.year is None else str(o.year),
+                    "" if o is None else publisher_text(o),
                     "" if o is None else o.source.address or "",
                 )
             )
@@ -268,7 +281,7 @@ def compare_view(comparison: Comparison) -> Output:
         rows.append(tuple(cells))
     sources = sorted(
         {
-            (f.observation.source.publisher, address_text(f.observation.source))
+            (publisher_text(f.observation), address_text(f.observation.source))
             for row in comparison.rows
             for f in row.figures
             if f.observation
@@ -311,7 +324,8 @@ def profile_view(result: Profile, dataset: Dataset) -> Output:
     for row in result.figures:
         o = row.figures[0].observation
         if o is not None:
-            flat_rows.append(("indicator", row.indicator, str(o.value), o.unit, str(o.year), o.source.address or ""))
+            year = "" if o.year is None else str(o.year)
+            flat_rows.append(("indicator", row.indicator, str(o.value), o.unit, year, o.source.address or ""))
     flat_rows.append(("relation", "event_count", str(result.event_count), "", "", ""))
     for key, event in (("first_event", result.first_event), ("latest_event", result.latest_event)):
         if event:
@@ -328,7 +342,7 @@ def profile_view(result: Profile, dataset: Dataset) -> Output:
             (
                 row.label,
                 _figure_text(row.figures[0].observation),
-                row.figures[0].observation.source.publisher if row.figures[0].observation else "",
+                publisher_text(row.figures[0].observation) if row.figures[0].observation else "",
             )
             for row in result.figures
         ),

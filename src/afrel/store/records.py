@@ -259,7 +259,11 @@ def _event(record: RecordReader) -> Event | None:
         if alt.fields({"date", "source", "note"}, ("date", "source", "note")):
             alt_date, alt_source, note = alt.partial_date("date"), alt.text("source"), alt.text("note")
             if alt_source and alt_source not in urls:
-                alt.problem(f"{field}.source", "must be the URL (or, for a work in print, the title) of one of the event's sources", alt.line_of("source"))
+                alt.problem(
+                    f"{field}.source",
+                    "must be the URL (or, for a work in print, the title) of one of the event's sources",
+                    alt.line_of("source"),
+                )
             if alt_date and alt_source and note:
                 alternatives.append(AlternativeDate(alt_date, alt_source, note))
     disputes = []
@@ -367,15 +371,20 @@ def _observation(record: RecordReader) -> Observation | None:
     ):
         record.problem(f"{record.where}.value", "expected a number or text", record.line_of("value"))
         value = None
-    if "year" in record.mapping and (isinstance(year, bool) or not isinstance(year, int)):
-        record.problem(f"{record.where}.year", "expected a year such as 2024", record.line_of("year"))
+    undated = year == "undated"
+    if "year" in record.mapping and not undated and (isinstance(year, bool) or not isinstance(year, int)):
+        record.problem(f"{record.where}.year", "expected a year such as 2024, or undated", record.line_of("year"))
         year = None
     source = None
     if "source" in record.mapping:
         source = _source(record.nested(record.mapping["source"], f"{record.where}.source", record.line_of("source")))
-    if not (complete and country and indicator and unit and source and value is not None and year is not None):
+    if not (complete and country and indicator and unit and source and value is not None):
         return None
-    return Observation(country, indicator, value, unit, year, source, record.origin(), note or None)
+    if year is None and not undated:
+        return None
+    return Observation(
+        country, indicator, value, unit, None if undated else year, source, record.origin(), note or None
+    )
 
 
 def _era(record: RecordReader) -> Era | None:
