@@ -1,7 +1,7 @@
 """Large JSON lines files are read by worker processes, a chunk of lines each, when the machine has CPUs to spare.
 
-A worker reads each line as the single-process reader does (`afrel.load.json_line`, then the quick reader
-`afrel.validate.well_formed_event`) and hands back each well-formed event already encoded for the compiled
+A worker reads each line as the single-process reader does (`afrel.store.jsonread.json_line`, then the quick reader
+`afrel.store.quickread.well_formed_event`) and hands back each well-formed event already encoded for the compiled
 file (`afrel.model.EncodedEvent`). A line it cannot take that way (malformed, or anything the quick reader
 leaves to the full checks) comes back as its number and text, and the main process reads it as usual, so
 every problem is reported exactly as without workers. Decoding and encoding a million records are most of a
@@ -18,7 +18,7 @@ from typing import Any
 
 from afrel.errors import DataError
 from afrel.model import EncodedEvent
-from afrel.store.load import from_output, json_line, numbered_lines
+from afrel.store.jsonread import from_output, json_line, numbered_lines
 from afrel.store.quickread import well_formed_event
 from afrel.store.writer import encoded, usable_cpus
 
