@@ -48,37 +48,37 @@ def test_keys_are_those_of_the_whole_data_whatever_is_cited(run, bundled, every_
         assert f"{{{keys[identity(source)]}," in alone and f"{{{keys[identity(source)]}," in pair
 
 
-def _bibliography(items: list[dict[str, object]], style: str) -> list[str]:
-    source = CiteProcJSON(items)
-    bibliography = CitationStylesBibliography(
-        CitationStylesStyle(get_style_filepath(style), validate=False), source, formatter.plain
-    )
+def _references(items: list[dict[str, object]], style_name: str) -> list[tuple[dict[str, object], str]]:
+    """Each item with the reference the style prints for it alone."""
+    style = CitationStylesStyle(get_style_filepath(style_name), validate=False)
+    rendered = []
     for item in items:
+        bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
         bibliography.register(Citation([CitationItem(item["id"])]))
-    return [str(entry) for entry in bibliography.bibliography()]
-
-
-def _sort_key(references: list[str], items: list[dict[str, object]]):
-    """Orders items as the bibliography lists them: by the reference that carries each one's title."""
-
-    def position(item: dict[str, object]) -> int:
-        return next(i for i, reference in enumerate(references) if str(item["title"]) in reference)
-
-    return position
+        references = bibliography.bibliography()
+        # Chicago leaves well-known reference works out of the bibliography (they go in notes).
+        assert len(references) == 1 or (item["type"] == "entry-encyclopedia" and not references), item
+        rendered += [(item, str(reference)) for reference in references]
+    return rendered
 
 
 @pytest.mark.parametrize("style", ["apa", "chicago-author-date"])
 def test_csl_json_renders_without_doubled_publishers_and_keeps_capitals(run, every_event_id, style) -> None:
     items = json.loads(_cite(run, every_event_id, "csl-json"))
-    references = _bibliography(items, style)
-    assert len(references) == len(items)
-    for item in items:
+    references = _references(items, style)
+    for item, reference in references:
         assert sum(name in item for name in ("publisher", "container-title")) <= 1, item["id"]
-    for reference, item in zip(references, sorted(items, key=_sort_key(references, items)), strict=True):
-        name = item.get("publisher") or item.get("container-title") or item["author"][0]["literal"]
-        if len(str(name)) < 6:
+        authors: list[dict[str, str]] = item.get("author", [])  # type: ignore[assignment]
+        name = str(item.get("publisher") or item.get("container-title") or authors[0]["literal"])
+        if len(name) < 6:
             continue  # a short name ("Time", "Dawn") is also a common word
+        if style != "apa" and not authors:
+            # Chicago puts the paper's name in the author's place; citeproc-py then prints it again, where the
+            # CSL specification suppresses a substituted variable. That is the processor's, not the data's.
+            continue
         text = re.sub(r"https?://\S+", "", reference)  # the address may spell the publisher's domain
-        assert text.count(str(name)) <= 1 + 2 * str(item["title"]).count(str(name)), reference
-    # Names inside titles keep their capitals: "Afghanistan" is never printed "afghanistan".
-    assert not any(re.search(r"\bafghanistan\b", reference) for reference in references)
+        assert text.count(name) <= 1 + 2 * str(item["title"]).count(name), reference
+    # Names inside titles keep their capitals: "Afghanistan" is never printed "afghanistan" (addresses aside).
+    texts = [re.sub(r"https?://\S+", "", reference) for _, reference in references]
+    assert sum("Afghanistan" in text for text in texts) > 100
+    assert not any(re.search(r"\bafghanistan\b", text) for text in texts)

@@ -118,7 +118,7 @@ def test_cite_styles(run_small) -> None:
     assert bib.count("@misc{example") == 1  # the same source once
     assert "@article{reporter1979soviet," in bib and "journaltitle = {The Daily Example}" in bib
     assert "@book{historian2002soviet," in bib and "publisher = {Example University Press}" in bib
-    assert "date = {1979-12-28}" in bib and "urldate = {2026-11-23}" in bib and "pages = {p. 57}" in bib
+    assert "date = {1979-12-28}" in bib and "urldate = {2026-11-23}" in bib and "pages = {57}" in bib
     assert "title = {{Soviet} troops cross the {Amu} {Darya} into {Afghanistan}}" in bib
     assert "note = {Read via https://web.archive.org" in bib
     csl = json.loads(run_small("cite", "war-1979", "--style", "csl-json").stdout)

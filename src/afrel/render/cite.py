@@ -104,7 +104,8 @@ def bibtex(cited: tuple[CitedSource, ...]) -> str:
         if s.published:
             fields.append(("date", s.published))
         if s.locator:
-            fields.append(("pages" if entry_type in ("book", "article") else "addendum", _bib(s.locator)))
+            pages = _PAGES.fullmatch(s.locator)
+            fields.append(("pages", _bib(pages.group(1))) if pages else ("addendum", _bib(s.locator)))
         if s.url:
             fields.append(("url", _bib_url(s.url)))
         if s.accessed and (s.url or s.via):
@@ -119,6 +120,9 @@ def bibtex(cited: tuple[CitedSource, ...]) -> str:
     return "\n".join(entries)
 
 
+_PAGES = re.compile(r"pp?\.\s*([0-9ivxlc][0-9ivxlc\-–, ]*)", re.I)  # a locator that is only pages: "p. 57"
+
+
 def _date_parts(value: str) -> dict[str, Any]:
     return {"date-parts": [[int(part) for part in value.lstrip("~").split("-")]]}
 
@@ -131,7 +135,8 @@ def csl_json(cited: tuple[CitedSource, ...]) -> str:
         record: dict[str, Any] = {"id": item.key, "type": csl_type, "title": s.title}
         if s.author:
             record["author"] = [{"literal": name} for name in s.author]
-            record[publisher_variable] = s.publisher
+            if s.publisher not in s.author:  # an author who publishes their own work is named once
+                record[publisher_variable] = s.publisher
         elif publisher_variable == "publisher":
             # A body that publishes its own text is its author; styles then print its name once, not twice.
             record["author"] = [{"literal": s.publisher}]
@@ -143,11 +148,13 @@ def csl_json(cited: tuple[CitedSource, ...]) -> str:
             record["URL"] = s.url
         if s.accessed and (s.url or s.via):
             record["accessed"] = _date_parts(s.accessed)
-        if s.locator:
-            record["locator"] = s.locator
+        pages = _PAGES.fullmatch(s.locator or "")
+        if pages:
+            record["page"] = pages.group(1)
         if s.language:
             record["language"] = s.language
-        record["note"] = ". ".join(note for note in (_read_via(s), f"Cited for: {_for(item.events)}") if note)
+        notes = (s.locator if s.locator and not pages else "", _read_via(s), f"Cited for: {_for(item.events)}")
+        record["note"] = ". ".join(note for note in notes if note)
         items.append(record)
     return dumps(items, indent=2) + "\n"
 
