@@ -14,7 +14,7 @@ def main() -> None:
         for event in dataset.events:
             for dispute in event.disputes:
                 if dispute.claimed_by == key:
-                    evidence = ", ".join(address for s in event.sources[:2] if (address := s.address))
+                    evidence = "; ".join(work_text(s) for s in event.sources[:2])
                     print(
                         f"- **{dispute.status}** `{event.id}` ({event.when}): the document says: {dispute.claim} "
                         f"— {dispute.note} Evidence: {evidence}"
