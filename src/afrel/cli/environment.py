@@ -10,8 +10,6 @@ import os
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 if TYPE_CHECKING:
@@ -28,16 +26,24 @@ class Terminal(NamedTuple):
     ascii: bool  # only ASCII: box lines and chart bars drawn with + - | #
 
 
-@dataclass
 class Environment:
-    """Streams and process facts default to the process's own, read when used (so a test runner's capture works)."""
+    """Streams and process facts default to the process's own, read when used (so a test runner's capture works).
 
-    stdout: TextIO | None = None
-    stderr: TextIO | None = None
-    environ: Mapping[str, str] | None = None
-    width: int | None = None  # None: the terminal's, or $COLUMNS, or 80
-    color: str = "auto"  # --color: auto, always or never
-    datasets: dict[str, Dataset] = field(default_factory=dict)  # loaded once per process: "bundled"
+    A plain class rather than a dataclass: every command builds one, and `dataclasses` is not otherwise imported.
+    """
+
+    def __init__(
+        self,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+        environ: Mapping[str, str] | None = None,
+        width: int | None = None,  # None: the terminal's, or $COLUMNS, or 80
+        color: str = "auto",  # --color: auto, always or never
+        datasets: dict[str, Dataset] | None = None,  # loaded once per environment: "bundled"
+    ) -> None:
+        self.stdout, self.stderr, self.environ = stdout, stderr, environ
+        self.width, self.color = width, color
+        self.datasets: dict[str, Dataset] = {} if datasets is None else datasets
 
     @property
     def out(self) -> TextIO:
@@ -80,23 +86,21 @@ class Environment:
         self.err.write(f"afrel: {message}\n")
 
 
-_current: ContextVar[Environment] = ContextVar("afrel_environment")
+# The environment of the command being run. Set only through `using`; tests pass theirs to the app.
+_stack: list[Environment] = []
 
 
 def current() -> Environment:
     """The environment of the command being run (the process's own outside any `using`)."""
-    try:
-        return _current.get()
-    except LookupError:
-        environment = Environment()
-        _current.set(environment)
-        return environment
+    if not _stack:
+        _stack.append(Environment())
+    return _stack[-1]
 
 
 @contextmanager
 def using(environment: Environment) -> Iterator[Environment]:
-    token = _current.set(environment)
+    _stack.append(environment)
     try:
         yield environment
     finally:
-        _current.reset(token)
+        _stack.pop()

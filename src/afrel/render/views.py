@@ -1,12 +1,16 @@
 """Result records -> an Output: the JSON document, its flat rows and the tables people read."""
 
-from typing import Any, NamedTuple
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from afrel.dates import PartialDate
 from afrel.errors import DataError
 from afrel.model import CHECKED_DOCUMENTS, Country, Dataset, Event, Observation, Source
-from afrel.queries.indicators import Comparison, Profile
-from afrel.queries.stats import Stats
+
+if TYPE_CHECKING:  # types only: a timeline need not import the other queries
+    from afrel.queries.indicators import Comparison, Profile
+    from afrel.queries.stats import Stats
 
 # Below this width a table of several columns cannot wrap readably: tables show each record as a block instead.
 VERTICAL_BELOW = 60
