@@ -48,7 +48,6 @@ SPELLINGS = {
     "GDR": "east-germany",
     "DDR": "east-germany",
     "ROK": "south-korea",
-    "Korea": "south-korea",
     "EU": "european-union",
     "UN": "united-nations",
     "UNSC": "un-security-council",
@@ -174,12 +173,14 @@ def test_no_name_points_to_two_countries(index: CountryIndex, bundled) -> None:
     for country in bundled.countries.values():
         for name, _ in names_of(country):
             owners.setdefault(normalise(name), set()).add(country.id)
-    assert {name: ids for name, ids in owners.items() if len(ids) > 1} == {}
+    # Only names two states truly share, which list the candidates (tests/test_countries.py).
+    shared = {"korea": {"north-korea", "south-korea"}, "congo": {"dr-congo", "republic-of-the-congo"}}
+    assert {name: ids for name, ids in owners.items() if len(ids) > 1} == shared
 
 
 @pytest.mark.parametrize(
     ("typed", "first"),
-    [("Rusia", "russia"), ("Pakistn", "pakistan"), ("Uzbekstan", "uzbekistan"), ("Tajikstan", "tajikistan")],
+    [("Russsia", "russia"), ("Pakistn", "pakistan"), ("Uzbekstan", "uzbekistan"), ("Tajikstan", "tajikistan")],
 )
 def test_misspellings_are_refused_with_ranked_suggestions(run, typed: str, first: str) -> None:
     result = run("timeline", "--country", typed)

@@ -9,10 +9,13 @@ GDP per capita is computed only from GDP and population of the same year.
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from pathlib import Path
 
 import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
 
 ACCESSED = "2026-11-23"
 FIRST_YEAR = 2015  # World Bank series are kept from this year on, so comparisons can find a common year
@@ -44,37 +47,21 @@ FACTBOOK_COMMIT = "8662a8b17a784841ab4528631b04090eb2f183eb"
 FACTBOOK_SLUGS = {"south-korea": "korea-south", "turkey": "turkey-turkiye"}
 UNDATED = "undated"  # the Factbook gives no year for area, government, capital or languages
 
-# country id -> (ISO alpha-3 used by the World Bank, Factbook GEC code)
-COUNTRIES = {
-    "afghanistan": ("AFG", "af"),
-    "russia": ("RUS", "rs"),
-    "pakistan": ("PAK", "pk"),
-    "iran": ("IRN", "ir"),
-    "united-states": ("USA", "us"),
-    "china": ("CHN", "ch"),
-    "india": ("IND", "in"),
-    "turkmenistan": ("TKM", "tx"),
-    "uzbekistan": ("UZB", "uz"),
-    "tajikistan": ("TJK", "ti"),
-    "kazakhstan": ("KAZ", "kz"),
-    "kyrgyzstan": ("KGZ", "kg"),
-    "saudi-arabia": ("SAU", "sa"),
-    "united-arab-emirates": ("ARE", "ae"),
-    "qatar": ("QAT", "qa"),
-    "turkey": ("TUR", "tu"),
-    "germany": ("DEU", "gm"),
-    "japan": ("JPN", "ja"),
-    "france": ("FRA", "fr"),
-    "italy": ("ITA", "it"),
-    "egypt": ("EGY", "eg"),
-    "south-korea": ("KOR", "ks"),
-    "dominican-republic": ("DOM", "dr"),
-    "united-kingdom": ("GBR", "uk"),
-    "norway": ("NOR", "no"),
-    "colombia": ("COL", "co"),
-    "mexico": ("MEX", "mx"),
-    "nicaragua": ("NIC", "nu"),
-}
+# The Factbook names no ISO codes; its country-code top-level domain (the first one it lists) matches the ISO
+# alpha-2 code, but for these.
+TOP_LEVEL_DOMAINS = {"GB": ".uk"}
+# States the Factbook has no profile of: it describes the West Bank and the Gaza Strip separately.
+NO_FACTBOOK_PROFILE = {"PS"}
+
+
+def states() -> list[tuple[str, str, str]]:
+    """(id, ISO alpha-2, ISO alpha-3) of every state in the data: hand-kept ones and the generated UN states."""
+    found = []
+    for path in (ROOT / "data" / "countries.yaml", ROOT / "data" / "generated" / "states.yaml"):
+        for country in yaml.safe_load(path.read_text(encoding="utf-8"))["countries"]:
+            if country["kind"] == "state" and country.get("iso2") and country.get("iso3"):
+                found.append((country["id"], country["iso2"], country["iso3"]))
+    return found
 
 
 def read(path: Path) -> list[dict[str, str]]:
@@ -102,9 +89,14 @@ def factbook_source(country: str, row: dict[str, str]) -> dict[str, str]:
 def observations(reference: Path) -> list[dict[str, object]]:
     population = world_bank(read(reference / "worldbank_population.csv"))
     gdp = world_bank(read(reference / "worldbank_gdp_current_usd.csv"))
-    factbook = {row["fips"]: row for row in read(reference / "factbook_summary.csv")}
+    factbook = {}
+    for row in read(reference / "factbook_summary.csv"):
+        if row["category"] == "Sovereign Countries" and (
+            domain := re.search(r"\.[a-z]{2}\b", row["internet_country_code"])
+        ):
+            factbook[domain.group(0)] = row
     result: list[dict[str, object]] = []
-    for country, (iso3, fips) in COUNTRIES.items():
+    for country, iso2, iso3 in states():
         years = sorted(year for code, year in population if code == iso3 and year >= FIRST_YEAR)
         for year in years:
             result.append(
@@ -140,7 +132,11 @@ def observations(reference: Path) -> list[dict[str, object]]:
                         "note": PER_CAPITA_NOTE,
                     }
                 )
-        row = factbook[fips]
+        if iso2 in NO_FACTBOOK_PROFILE:
+            continue
+        row = factbook.get(TOP_LEVEL_DOMAINS.get(iso2, f".{iso2.lower()}"))
+        if row is None:
+            raise SystemExit(f"no Factbook profile for {country} ({iso2})")
         source = factbook_source(country, row)
         if row["area_total_km2"]:
             result.append(

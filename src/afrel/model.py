@@ -47,17 +47,12 @@ INDICATORS: dict[str, tuple[str, str]] = {
 COUNTRY_KINDS = ("state", "historical-state", "organisation")
 # The languages of a country's `names`, and the two lists of other spellings kept beside them.
 NAME_LANGUAGES: dict[str, str] = {
-    "fa": "Dari/Persian",
-    "ps": "Pashto",
-    "ru": "Russian",
-    "ur": "Urdu",
-    "ar": "Arabic",
-    "he": "Hebrew",
-    "uz": "Uzbek",
-    "tg": "Tajik",
-    "romanised": "romanisation",
-    "abbreviations": "abbreviation",
-}
+    "fa": "Dari/Persian", "ps": "Pashto", "ru": "Russian", "ur": "Urdu", "ar": "Arabic", "he": "Hebrew",
+    "uz": "Uzbek", "tg": "Tajik", "tk": "Turkmen", "hi": "Hindi", "bn": "Bengali", "zh": "Chinese",
+    "ja": "Japanese", "ko": "Korean", "tr": "Turkish", "fr": "French", "de": "German", "es": "Spanish",
+    "romanised": "romanisation", "abbreviations": "abbreviation",
+}  # fmt: skip
+UN_STATUSES = ("member", "observer")  # a state's standing at the United Nations today
 DISPUTE_STATUSES = ("corrected", "unverified")
 
 # Relation-status periods: for each aspect of a relationship, the statuses it can be in.
@@ -231,6 +226,16 @@ class Country(NamedTuple):
     successor: str | None = None
     start: PartialDate | None = None
     end: PartialDate | None = None
+    un: str | None = None  # "member" or "observer" of the United Nations today
+
+
+class CountryNames(NamedTuple):
+    """Names of a country in other languages, generated from CLDR, added to those its record keeps by hand."""
+
+    country: str
+    names: tuple[tuple[str, str], ...]
+    origin: Origin
+    un: str | None = None
 
 
 class Era(NamedTuple):

@@ -14,12 +14,18 @@ _FOLD = str.maketrans(
 )
 
 
+_INVISIBLE = dict.fromkeys(
+    [0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+
+
 def normalise(text: str) -> str:
     """Fold case, compatibility forms, diacritics, letter variants and punctuation spacing."""
     text = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
     text = "".join(char for char in text if not unicodedata.combining(char))
-    # Zero-width non-joiners and dots (U.S.A.) go; underscores and hyphens separate words like spaces.
-    text = text.replace("\u200c", "").replace(".", "").replace("_", " ").replace("-", " ")
+    # Invisible marks (direction marks and joiners from right-to-left text, byte-order marks) and dots
+    # (U.S.A.) go; underscores and hyphens separate words like spaces.
+    text = text.translate(_INVISIBLE).replace(".", "").replace("_", " ").replace("-", " ")
     return " ".join(text.split())
 
 

@@ -25,6 +25,7 @@ class CountryStatus(NamedTuple):
     on: date
     aspects: tuple[AspectStatus, ...]
     events: tuple[Event, ...]  # the events that set the statuses shown
+    existed: bool = True  # False: neither the country nor any predecessor existed on the day
 
     def has_status(self, status: str) -> bool:
         return any(a.period is not None and a.period.status == status for a in self.aspects)
@@ -58,7 +59,8 @@ def _aspect_status(aspect: str, period: Relation | None, day: date, government: 
 def status_of(dataset: Dataset, country: Country, day: date) -> CountryStatus:
     """Every aspect of relations with a country (or its predecessor of the time) on a day."""
     line = predecessors(dataset, country.id)
-    actor = next((dataset.countries[c] for c in line if _existed(dataset.countries[c], day)), country)
+    existing = [dataset.countries[c] for c in line if _existed(dataset.countries[c], day)]
+    actor = existing[0] if existing else country
     periods = [r for r in dataset.relations if r.country in line]
     aspects = []
     for aspect in RELATION_ASPECTS:
@@ -71,7 +73,7 @@ def status_of(dataset: Dataset, country: Country, day: date) -> CountryStatus:
             aspects.append(_aspect_status(aspect, _covering(of_government, day), day, government))
     shown = {event_id for a in aspects if a.period for event_id in a.period.events}
     events = dataset.events_with_ids(shown)
-    return CountryStatus(country, actor, day, tuple(aspects), events)
+    return CountryStatus(country, actor, day, tuple(aspects), events, existed=bool(existing))
 
 
 def status_of_all(dataset: Dataset, day: date) -> tuple[CountryStatus, ...]:

@@ -119,7 +119,20 @@ EVENT: dict[str, Any] = {
 
 COUNTRY = {
     "type": "object",
-    "required": ["id", "name", "formal_name", "kind", "iso2", "iso3", "aliases", "names", "successor", "start", "end"],
+    "required": [
+        "id",
+        "name",
+        "formal_name",
+        "kind",
+        "iso2",
+        "iso3",
+        "un",
+        "aliases",
+        "names",
+        "successor",
+        "start",
+        "end",
+    ],  # fmt: skip
     "additionalProperties": False,
     "properties": {
         "id": _TEXT,
@@ -137,6 +150,7 @@ COUNTRY = {
         "successor": _NULLABLE_TEXT,
         "start": NULLABLE_DATE,
         "end": NULLABLE_DATE,
+        "un": {"enum": ["member", "observer", None], "description": "standing at the United Nations today"},
     },
 }
 
@@ -341,12 +355,13 @@ ASPECT = {
 }
 COUNTRY_STATUS = {
     "type": "object",
-    "required": ["country", "actor", "on", "aspects"],
+    "required": ["country", "actor", "on", "existed", "aspects"],
     "additionalProperties": False,
     "properties": {
         "country": COUNTRY,
         "actor": _TEXT,
         "on": {"type": "string", "format": "date"},
+        "existed": {"type": "boolean", "description": "false: neither the state nor a predecessor existed then"},
         "aspects": {"type": "array", "items": ASPECT},
     },
 }

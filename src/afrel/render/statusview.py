@@ -24,6 +24,9 @@ ASPECT_LABELS = {
     "afghan-mission": "Afghan mission",
 }
 NO_RECORD = "no record"
+DID_NOT_EXIST = "did not exist"
+# Marks of the all-countries table, explained in a note under it.
+NEAR_BOUNDARY_MARK, UNCONFIRMED_MARK = "*", "+"
 
 
 def _label(aspect: AspectStatus) -> str:
@@ -31,10 +34,10 @@ def _label(aspect: AspectStatus) -> str:
     return f"{label} of the {aspect.government.name}" if aspect.government else label
 
 
-def _status_text(aspect: AspectStatus) -> str:
+def _status_text(aspect: AspectStatus, existed: bool = True) -> str:
     period = aspect.period
     if period is None:
-        return NO_RECORD
+        return NO_RECORD if existed else DID_NOT_EXIST
     text = f"{period.status} since {period.start}" + (f" (until {period.end})" if period.end else "")
     if aspect.near_boundary:
         text += "; the change is dated only to the month or year, which includes this day: it may fall either side"
@@ -67,11 +70,19 @@ def _record(result: CountryStatus) -> dict[str, Any]:
         "country": country_record(result.country),
         "actor": result.actor.id,
         "on": result.on.isoformat(),
+        "existed": result.existed,
         "aspects": [_aspect_record(a) for a in result.aspects],
     }
 
 
-FLAT_COLUMNS = ("country", "actor", "on", "aspect", "government", "status", "start", "end", "source_urls")
+FLAT_COLUMNS = (
+    "country", "actor", "on", "existed", "aspect", "government", "status", "start", "end", "near_boundary",
+    "unconfirmed", "source_urls",
+)  # fmt: skip
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
 
 
 def _flat_rows(result: CountryStatus) -> list[tuple[str, ...]]:
@@ -80,11 +91,14 @@ def _flat_rows(result: CountryStatus) -> list[tuple[str, ...]]:
             result.country.id,
             result.actor.id,
             result.on.isoformat(),
+            _flag(result.existed),
             a.aspect,
             a.government.id if a.government else "",
             a.period.status if a.period else "",
             str(a.period.start) if a.period else "",
             str(a.period.end) if a.period and a.period.end else "",
+            _flag(a.near_boundary),
+            _flag(a.unconfirmed),
             source_addresses(a.period.sources) if a.period else "",
         )
         for a in result.aspects
@@ -104,6 +118,11 @@ def status_view(results: tuple[CountryStatus, ...], dataset: Dataset, single: bo
         for aspect in result.aspects:
             # "not recognised" wraps at its space in a narrow column; the JSON keeps the status as written.
             shown = aspect.period.status.replace("-", " ") if aspect.period else NO_RECORD
+            if not aspect.period and not result.existed:
+                shown = DID_NOT_EXIST
+            shown += (NEAR_BOUNDARY_MARK if aspect.near_boundary else "") + (
+                UNCONFIRMED_MARK if aspect.unconfirmed else ""
+            )
             if aspect.government and sum(1 for a in result.aspects if a.aspect == "recognition") > 1:
                 shown = f"{aspect.government.id}: {shown}"
             cells.setdefault(ASPECT_LABELS[aspect.aspect], []).append(shown)
@@ -111,11 +130,14 @@ def status_view(results: tuple[CountryStatus, ...], dataset: Dataset, single: bo
         rows.append((name, *("; ".join(cells.get(c, [NO_RECORD])) for c in columns[1:])))
     day = results[0].on.isoformat() if results else ""
     table = Table(columns, tuple(rows), f"State of relations on {day}" if day else None, frozenset(columns[1:]))
-    notes = (
-        ("'afrel status COUNTRY --on DATE' shows the sources and the events behind each status.",)
-        if rows
-        else ("No counterpart matches.",)
-    )
+    marks = [a for r in results for a in r.aspects]
+    notes: tuple[str, ...] = ("No counterpart matches.",)
+    if rows:
+        notes = ("'afrel status COUNTRY --on DATE' shows the sources and the events behind each status.",)
+        if any(a.near_boundary for a in marks):
+            notes += (f"{NEAR_BOUNDARY_MARK} the change is dated only to its month or year, which includes this day.",)
+        if any(a.unconfirmed for a in marks):
+            notes += (f"{UNCONFIRMED_MARK} still in the data, but no source confirms it as late as this day.",)
     return Output(records, tuple(records), flat, (table,), notes)
 
 
@@ -125,7 +147,7 @@ def _single_tables(result: CountryStatus, dataset: Dataset) -> tuple[Table, ...]
         title += f" (the counterpart of that time: {result.actor.name})"
     rows = []
     for aspect in result.aspects:
-        detail = _status_text(aspect)
+        detail = _status_text(aspect, result.existed)
         if aspect.period:
             detail += f". {aspect.period.summary}"
             if aspect.period.notes:

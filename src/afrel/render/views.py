@@ -137,6 +137,7 @@ def country_record(country: Country) -> dict[str, Any]:
         "successor": country.successor,
         "start": date_record(country.start),
         "end": date_record(country.end),
+        "un": country.un,
     }
 
 

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Any
 
 from afrel.errors import DataError, DataErrors
-from afrel.model import Dataset, EncodedEvent, Origin, Relation
+from afrel.model import Country, Dataset, EncodedEvent, Origin, Relation
 from afrel.store.memory import MemoryDataset
 from afrel.store.quickread import well_formed_event
 from afrel.store.records import READERS, SECTIONS, RecordReader
@@ -88,7 +88,7 @@ def check_documents(
             "relations": [*base.relations, *sections["relations"]],
         }
     _check_references(sections, problems)
-    countries = {country.id: country for country in sections["countries"]}
+    countries = _with_names({country.id: country for country in sections["countries"]}, records, problems)
     dataset = MemoryDataset(
         version=records.version or (base.version if base else "unversioned"),
         events=tuple(sorted(sections["events"], key=lambda event: event.sort_key)),
@@ -106,6 +106,21 @@ def build_dataset(documents: Iterable[tuple[str, Any]], base: Dataset | None = N
     if problems:
         raise DataErrors(problems)
     return dataset
+
+
+def _with_names(countries: dict[str, Country], records: Records, problems: list[DataError]) -> dict[str, Country]:
+    """Countries with the generated names of each added, for languages whose names the record does not keep."""
+    for extra in records.sections["country_names"]:
+        country = countries.get(extra.country)
+        if country is None:
+            problems.append(
+                DataError(extra.origin.file, extra.origin.line, "country", f"unknown country {extra.country!r}")
+            )
+            continue
+        kept = {language for language, _ in country.names}
+        added = tuple((language, name) for language, name in extra.names if language not in kept)
+        countries[extra.country] = country._replace(names=country.names + added, un=country.un or extra.un)
+    return countries
 
 
 def _overlay(base: list[Any], own: list[Any]) -> list[Any]:

@@ -17,8 +17,10 @@ from afrel.model import (
     RELATION_ASPECTS,
     SOURCE_KINDS,
     TAGS,
+    UN_STATUSES,
     AlternativeDate,
     Country,
+    CountryNames,
     Dispute,
     Era,
     Event,
@@ -49,7 +51,10 @@ EVENT_FIELDS = {
 }
 SOURCE_FIELDS = {"publisher", "title", "author", "published", "url", "locator", "kind", "language", "accessed", "via"}
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-COUNTRY_FIELDS = {"id", "name", "kind", "formal_name", "iso2", "iso3", "aliases", "names", "successor", "start", "end"}
+COUNTRY_FIELDS = {
+    "id", "name", "kind", "formal_name", "iso2", "iso3", "aliases", "names", "successor", "start", "end", "un",
+}  # fmt: skip
+COUNTRY_NAMES_FIELDS = {"country", "un", "names"}
 OBSERVATION_FIELDS = {"country", "indicator", "value", "unit", "year", "source", "note"}
 ERA_FIELDS = {"id", "name", "start", "end", "sources"}
 RELATION_FIELDS = {
@@ -65,7 +70,7 @@ RELATION_FIELDS = {
     "sources",
     "notes",
 }
-SECTIONS = ("meta", "countries", "events", "observations", "eras", "relations")
+SECTIONS = ("meta", "countries", "country_names", "events", "observations", "eras", "relations")
 
 
 class RecordReader:
@@ -311,7 +316,7 @@ def _country(record: RecordReader) -> Country | None:
         record.text("formal_name", False),
         record.text("successor", False),
     )
-    names = _names(record)
+    names, un = _names(record), _un(record)
     if not (complete and ident and name and kind):
         return None
     return Country(
@@ -327,7 +332,24 @@ def _country(record: RecordReader) -> Country | None:
         successor or None,
         start,
         end,
+        un,
     )
+
+
+def _un(record: RecordReader) -> str | None:
+    un = record.text("un", required=False)
+    if un and un not in UN_STATUSES:
+        record.problem(f"{record.where}.un", f"expected one of {', '.join(UN_STATUSES)}", record.line_of("un"))
+        return None
+    return un or None
+
+
+def _country_names(record: RecordReader) -> CountryNames | None:
+    complete = record.fields(COUNTRY_NAMES_FIELDS, ("country", "names"))
+    country, names, un = record.text("country"), _names(record), _un(record)
+    if not (complete and country and names):
+        return None
+    return CountryNames(country, names, record.origin(), un)
 
 
 def _names(record: RecordReader) -> tuple[tuple[str, str], ...]:
@@ -458,4 +480,5 @@ READERS: dict[str, Callable[[RecordReader], Any]] = {
     "observations": _observation,
     "eras": _era,
     "relations": _relation,
+    "country_names": _country_names,
 }
