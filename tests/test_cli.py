@@ -140,7 +140,10 @@ def test_schema_command(run_small) -> None:
 def test_version(run_small) -> None:
     result = run_small("--version")
     assert result.exit_code == 0
-    assert result.stdout == f"afrel {__version__} (data test-1, 6 events)\n"
+    # The newest event is dated 2025-07-03; the fixture's status periods were last checked on 2026-11-23.
+    assert result.stdout == (
+        f"afrel {__version__} (data test-1, 6 events, the newest of 2025-07-03; status periods checked to 2026-11-23)\n"
+    )
 
 
 def test_every_command_has_help_with_an_example(run_small) -> None:

@@ -222,3 +222,13 @@ def test_computed_and_undated_figures_say_so_in_every_format(run_small) -> None:
     document = run_small.json("compare", "afghanistan", "russia", "--json")
     values = {v["country"]: v for i in document["indicators"] if i["indicator"] == "capital" for v in i["values"]}
     assert values["afghanistan"]["year"] is None
+
+
+def test_stats_shows_the_largest_rows_unless_all_are_asked_for(run) -> None:
+    table = run("stats", env={"COLUMNS": "100"}).stdout
+    assert "By publisher (top 10 of" in table and "--all shows every row" in table
+    publishers = run("stats", "--section", "publisher", "--all", env={"COLUMNS": "100"}).stdout
+    assert "By counterpart" not in publishers and "top 10" not in publishers
+    document = run.json("stats", "--json")
+    assert len(document["by_publisher"]) > 10 and document["newest_event"] and document["status_checked"]
+    assert run("stats", "--section", "nonsense").exit_code == 2

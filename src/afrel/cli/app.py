@@ -187,8 +187,14 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
+        from afrel.queries.stats import freshness
+
         dataset = load()
-        current().write(f"afrel {__version__} (data {dataset.version}, {len(dataset.events)} events)\n")
+        newest, checked = freshness(dataset, dataset.events)
+        current().write(
+            f"afrel {__version__} (data {dataset.version}, {len(dataset.events)} events, the newest of {newest}; "
+            f"status periods checked to {checked})\n"
+        )
         raise typer.Exit()
 
 

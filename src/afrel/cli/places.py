@@ -179,18 +179,32 @@ def countries(
     emit(countries_view(ordered), format, json)
 
 
+STATS_SECTIONS = ("counterpart", "tag", "decade", "publisher", "precision")
+
+
 @registry.command()
 def stats(
     country: CountryFilter = None,
+    section: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--section", metavar="NAME", help="Only this section (repeatable): " + ", ".join(STATS_SECTIONS) + "."
+        ),
+    ] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Every row of each section, not only the largest.")] = False,
     data: DataOption = None,
     format: FormatOption = Format.table,
     json: JsonOption = False,
 ) -> None:
     """Counts of the data: events by counterpart, tag, decade, source publisher and date precision.
 
+    Also how far the data reaches: the date of the newest event and the last day the sources of status periods
+    were checked. Tables show the largest entries of each section; JSON always has every row.
+
     \b
     Examples:
       afrel stats
+      afrel stats --section publisher --all
       afrel stats --country pakistan --json | jq .totals
     """
     from afrel.queries.stats import count_data
@@ -199,4 +213,5 @@ def stats(
 
     dataset = load(data)
     events = select_events(dataset, TimelineFilter(countries=tuple(resolve(dataset, n).id for n in country or ())))
-    emit(stats_view(count_data(dataset, events), dataset), format, json)
+    sections = tuple(choice("--section", name, STATS_SECTIONS) or name for name in section or ())
+    emit(stats_view(count_data(dataset, events), dataset, sections, show_all), format, json)

@@ -92,6 +92,9 @@ article { margin: 1rem 0 1.5rem; } article h3 { font-size: 1.05rem; margin: 0; }
 
 def html(events: tuple[Event, ...], dataset: Dataset, title: str | None) -> str:
     """One page with the events, grouped by era, and their sources; it loads nothing from the network."""
+    from afrel.queries.stats import freshness
+
+    newest, checked = freshness(dataset, dataset.events)
     heading = escape(title or DEFAULT_TITLE)
     parts = [
         "<!DOCTYPE html>",
@@ -104,7 +107,9 @@ def html(events: tuple[Event, ...], dataset: Dataset, title: str | None) -> str:
         "</head>",
         "<body>",
         f"<h1>{heading}</h1>",
-        f'<p class="meta">{len(events)} events. Made with afrel {__version__}, data {escape(dataset.version)}.</p>',
+        f'<p class="meta">{len(events)} events. Made with afrel {__version__}, data {escape(dataset.version)}; '
+        f"the newest event in the data is of {escape(newest or '–')}, and status periods were last checked on "
+        f"{escape(checked or '–')}.</p>",
     ]
     current = None
     for event in events:

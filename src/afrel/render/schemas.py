@@ -240,10 +240,22 @@ _COUNTS = {
 }
 STATS = {
     "type": "object",
-    "required": ["data_version", "totals", "by_counterpart", "by_tag", "by_decade", "by_publisher", "by_precision"],
+    "required": [
+        "data_version",
+        "newest_event",
+        "status_checked",
+        "totals",
+        "by_counterpart",
+        "by_tag",
+        "by_decade",
+        "by_publisher",
+        "by_precision",
+    ],  # fmt: skip
     "additionalProperties": False,
     "properties": {
         "data_version": _TEXT,
+        "newest_event": {**_NULLABLE_TEXT, "description": "the date of the newest event counted"},
+        "status_checked": {**_NULLABLE_TEXT, "description": "the last day a status period's source was consulted"},
         "totals": {
             "type": "object",
             "additionalProperties": {"type": "integer"},

@@ -497,7 +497,10 @@ def validation_view(
     return Output(document, tuple(records), flat, (display, warned), (summary,))
 
 
-def stats_view(result: Stats, dataset: Dataset) -> Output:
+STATS_TOP = 10  # rows per section in the table, unless all are asked for
+
+
+def stats_view(result: Stats, dataset: Dataset, sections: tuple[str, ...] = (), show_all: bool = False) -> Output:
     groups = {
         "counterpart": result.by_counterpart,
         "tag": result.by_tag,
@@ -514,6 +517,8 @@ def stats_view(result: Stats, dataset: Dataset) -> Output:
     }
     document = {
         "data_version": result.version,
+        "newest_event": result.newest_event,
+        "status_checked": result.status_checked,
         "totals": totals,
         **{f"by_{name}": [{"key": str(key), "count": count} for key, count in pairs] for name, pairs in groups.items()},
     }
@@ -526,19 +531,26 @@ def stats_view(result: Stats, dataset: Dataset) -> Output:
     def label(name: str, key: object) -> str:
         return dataset.countries[str(key)].name if name == "counterpart" and key in dataset.countries else str(key)
 
+    reach = (("Newest event", result.newest_event or "–"), ("Status periods checked", result.status_checked or "–"))
     display = [
         Table(
             ("", " "),
-            tuple((key.replace("_", " ").capitalize(), str(value)) for key, value in totals.items()),
+            tuple((key.replace("_", " ").capitalize(), str(value)) for key, value in totals.items()) + reach,
             f"afrel data {result.version}",
         )
     ]
-    display += [
-        Table(
-            (name.capitalize(), "Events" if name != "publisher" else "Citations"),
-            tuple((label(name, key), str(count)) for key, count in pairs),
-            f"By {name}",
+    notes = []
+    for name, pairs in groups.items():
+        if sections and name not in sections:
+            continue
+        shown = pairs if show_all or name == "decade" else pairs[:STATS_TOP]
+        display.append(
+            Table(
+                (name.capitalize(), "Events" if name != "publisher" else "Citations"),
+                tuple((label(name, key), str(count)) for key, count in shown),
+                f"By {name}" + (f" (top {len(shown)} of {len(pairs)})" if len(shown) < len(pairs) else ""),
+            )
         )
-        for name, pairs in groups.items()
-    ]
-    return Output(document, (document,), flat, tuple(display))
+    if any(len(pairs) > STATS_TOP for name, pairs in groups.items() if name != "decade") and not show_all:
+        notes.append("--all shows every row; --section NAME shows only that section (JSON always has every row).")
+    return Output(document, (document,), flat, tuple(display), tuple(notes))
