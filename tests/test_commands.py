@@ -232,3 +232,42 @@ def test_stats_shows_the_largest_rows_unless_all_are_asked_for(run) -> None:
     document = run.json("stats", "--json")
     assert len(document["by_publisher"]) > 10 and document["newest_event"] and document["status_checked"]
     assert run("stats", "--section", "nonsense").exit_code == 2
+
+
+def test_tsv_is_tab_separated_with_escapes_and_no_quotes(run_small, tmp_path) -> None:
+    path = tmp_path / "e.yaml"
+    path.write_text(
+        "events:\n  - {id: odd-2000, date: '2000', "
+        'title: "Tab\\there, \\"quoted\\", back\\\\slash", summary: "two\\nlines",'
+        " countries: [iran], tags: [trade], sources: [{title: t, url: 'https://a.org/x', publisher: p}]}\n",
+        encoding="utf-8",
+    )
+    out = run_small("timeline", "--country", "iran", "--format", "tsv", "--data", str(path)).stdout
+    row = next(line for line in out.splitlines() if line.startswith("odd-2000"))
+    cells = row.split("\t")
+    assert cells[7] == 'Tab\\there, "quoted", back\\\\slash' and cells[8] == "two\\nlines"
+    assert len(cells) == len(out.splitlines()[0].split("\t"))
+
+
+@pytest.mark.parametrize("typed", ["01/09/1998", "01.05.2021", "9-1-1998"])
+def test_dates_that_could_be_day_or_month_first_are_refused(run_small, typed: str) -> None:
+    result = run_small("timeline", "--since", typed)
+    assert result.exit_code == 2 and "day first or month first" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_dates_in_words_and_iso_are_accepted_and_the_future_is_flagged(run_small) -> None:
+    assert run_small("timeline", "--since", "1 September 1998").exit_code == 0
+    assert run_small("timeline", "--since", "Sept 1998").exit_code == 0
+    future = run_small("status", "russia", "--on", "2999-01-01")
+    assert future.exit_code == 0 and "lies in the future" in future.stderr
+
+
+def test_starting_keeps_only_events_that_start_in_the_range(run_small) -> None:
+    overlapping = [e["id"] for e in run_small.json("timeline", "--since", "1980", "--until", "1988", "--json")]
+    starting = [
+        e["id"] for e in run_small.json("timeline", "--since", "1980", "--until", "1988", "--starting", "--json")
+    ]
+    assert "war-1979" in overlapping and "war-1979" not in starting
+    page = run_small("export", "--to", "html", "--since", "1979", "--until", "1989", "--starting").stdout
+    assert "events starting 1979 to 1989" in page

@@ -89,6 +89,10 @@ def parse_partial_date(text: str) -> PartialDate:
     return PartialDate(year, month, day, approximate=bool(match["approx"]))
 
 
+# Numbers only, the year last or first, joined by slashes, dots or dashes: 01/09/1998, 1.5.2021, 1998/09/01.
+_NUMERIC = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}[./]\d{1,2}[./]\d{1,2}")
+
+
 def parse_user_date(text: str) -> PartialDate:
     """Parse a date typed on the command line: the ISO forms, or words such as 'March 1919' or '8 Aug 1919'.
 
@@ -101,6 +105,16 @@ def parse_user_date(text: str) -> PartialDate:
         return parse_partial_date(text)
     if not re.search(r"\d{4}", text):
         raise DateError(f"{text!r} is not a date: give a year, e.g. 1919, 1919-08 or 1919-08-08")
+    if _NUMERIC.fullmatch(text):
+        # 01/09/1998 is 1 September in most of the world and January 9 in the United States: never guess.
+        numbers = [int(part) for part in re.split(r"[./-]", text)]
+        year, first, second = (numbers[2], numbers[0], numbers[1]) if numbers[2] > 31 else numbers
+        readings = sorted({f"{year:04d}-{m:02d}-{d:02d}" for m, d in ((second, first), (first, second)) if m <= 12})
+        raise DateError(
+            f"{text!r} could be read day first or month first: write the date as YYYY-MM-DD"
+            + (f" ({' or '.join(readings)})" if readings else "")
+            + " or in words, e.g. '1 September 1998'"
+        )
     return _parse_words(text)
 
 

@@ -293,9 +293,14 @@ def parse_date(option: str, text: str | None) -> PartialDate | None:
     if text is None:
         return None
     try:
-        return parse_user_date(text)
+        value = parse_user_date(text)
     except DateError as error:
         raise UsageError(f"{option}: {error}") from None
+    from datetime import date
+
+    if value.first_day > date.today():
+        current().note(f"warning: {option} {text} lies in the future; the answer is what the data holds today")
+    return value
 
 
 def check_tags(names: list[str] | None) -> tuple[str, ...]:
@@ -352,6 +357,13 @@ CountryFilter = Annotated[
 ]
 ExactOption = Annotated[bool, typer.Option("--exact", help="Only the states named, not their predecessors.")]
 SinceOption = Annotated[str | None, typer.Option(help="From this date: 1919, 1919-08, 1919-08-08 or 'March 1919'.")]
+StartingOption = Annotated[
+    bool,
+    typer.Option(
+        "--starting",
+        help="Only events that start between --since and --until, not every event that overlaps them.",
+    ),
+]
 UntilOption = Annotated[str | None, typer.Option(help="Up to this date, inclusive (same forms as --since).")]
 TagFilter = Annotated[list[str] | None, typer.Option("--tag", "-t", help=TAG_HELP, autocompletion=complete_tag)]
 

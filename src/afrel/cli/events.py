@@ -14,6 +14,7 @@ from afrel.cli.app import (
     FormatOption,
     JsonOption,
     SinceOption,
+    StartingOption,
     TagFilter,
     UntilOption,
     choice,
@@ -37,6 +38,7 @@ def timeline(
     exact: ExactOption = False,
     since: SinceOption = None,
     until: UntilOption = None,
+    starting: StartingOption = False,
     tag: TagFilter = None,
     search: Annotated[
         str | None,
@@ -65,7 +67,9 @@ def timeline(
     from afrel.render.views import timeline_view
 
     dataset = load(data)
-    chosen = selection(dataset, country, exact, since, until, tag, search=search, limit=limit, reverse=reverse)
+    chosen = selection(
+        dataset, country, exact, since, until, tag, search=search, limit=limit, reverse=reverse, starting=starting
+    )
     emit(timeline_view(select_events(dataset, chosen), dataset), format, json)
 
 
@@ -125,7 +129,7 @@ def show(
 
     \b
     Examples:
-      afrel show russia-recognises-islamic-emirate-2025
+      afrel show russia-recognises-taliban-government-2025
       afrel show treaty-of-rawalpindi-1919 --json | jq '.sources[].url'
     """
     from afrel.queries.details import event_details
@@ -261,6 +265,7 @@ def export(
     exact: ExactOption = False,
     since: SinceOption = None,
     until: UntilOption = None,
+    starting: StartingOption = False,
     tag: TagFilter = None,
     data: DataOption = None,
 ) -> None:
@@ -270,16 +275,23 @@ def export(
     html is one page with the events and their sources that needs no network access to view; json and csv are
     the same as 'timeline --format json|csv'.
 
+    Without --title, the title says which dates were asked for and whether events overlapping them or
+    starting within them (--starting) were chosen.
+
     \b
     Examples:
       afrel export --to html --country russia -o russia.html
       afrel export --to timelinejs --country pakistan > pakistan-timeline.json
+      afrel export --to html --since 1979 --until 1989 --starting -o soviet-war.html
     """
     from afrel.queries.timeline import select_events
     from afrel.render.export import EXPORTERS
 
     dataset = load(data)
-    chosen = selection(dataset, country, exact, since, until, tag)
+    chosen = selection(dataset, country, exact, since, until, tag, starting=starting)
+    if title is None and (chosen.since or chosen.until):
+        span = f"{chosen.since or '…'} to {chosen.until or '…'}"
+        title = f"Afghanistan's foreign relations: events {'starting' if starting else 'overlapping'} {span}"
     text = EXPORTERS[to.value](select_events(dataset, chosen), dataset, title)
     if output is None:
         write(text)

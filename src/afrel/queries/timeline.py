@@ -18,6 +18,7 @@ class TimelineFilter(NamedTuple):
     search: str | None = None
     limit: int | None = None
     reverse: bool = False
+    starting: bool = False  # True: only events whose start date lies within since..until, not any that overlap
 
 
 def predecessors(dataset: Dataset, country_id: str) -> tuple[str, ...]:
@@ -44,6 +45,13 @@ def in_range(event: Event, since: PartialDate | None, until: PartialDate | None)
     return event.first_day <= end and event.last_day >= start
 
 
+def starts_in_range(event: Event, since: PartialDate | None, until: PartialDate | None) -> bool:
+    """True when the event's start date, all the days it may be, lies from `since` to `until` inclusive."""
+    start: date = since.first_day if since else date.min
+    end: date = until.last_day if until else date.max
+    return start <= event.when.first_day and event.when.last_day <= end
+
+
 def select_events(dataset: Dataset, selection: TimelineFilter) -> tuple[Event, ...]:
     if selection.since and selection.until and selection.since.first_day > selection.until.last_day:
         raise UsageError(f"--since {selection.since} is after --until {selection.until}")
@@ -59,7 +67,8 @@ def select_events(dataset: Dataset, selection: TimelineFilter) -> tuple[Event, .
             continue
         if selection.tags and not set(selection.tags) & set(event.tags):
             continue
-        if not in_range(event, selection.since, selection.until):
+        in_selection = starts_in_range if selection.starting else in_range
+        if not in_selection(event, selection.since, selection.until):
             continue
         if words:
             text = normalise(" ".join((event.title, event.summary, event.notes or "")))

@@ -17,10 +17,6 @@ def _write(output: Output, dialect: type[csv.Dialect]) -> str:
     return buffer.getvalue()
 
 
-class _Tabs(csv.excel_tab):
-    lineterminator = "\n"
-
-
 class _Commas(csv.excel):
     lineterminator = "\n"
 
@@ -29,5 +25,11 @@ def render_csv(output: Output, **_: Any) -> str:
     return _write(output, _Commas)
 
 
+# TSV as the IANA text/tab-separated-values format and its readers (Miller, pandas with escapechar, PostgreSQL's
+# text COPY) expect it: no quoting; a tab, line break or backslash inside a value is written \t, \n or \\.
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
 def render_tsv(output: Output, **_: Any) -> str:
-    return _write(output, _Tabs)
+    rows = [output.flat.columns, *output.flat.rows]
+    return "".join("\t".join(cell.translate(_TSV_ESCAPES) for cell in row) + "\n" for row in rows)

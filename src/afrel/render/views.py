@@ -124,6 +124,17 @@ def observation_record(observation: Observation | None) -> dict[str, Any] | None
     }
 
 
+def _other_names(country: Country) -> list[str]:
+    """The country's other names, each once (many languages spell a name alike), the name itself left out."""
+    seen = {country.name.casefold()}
+    names = []
+    for name in (*country.aliases, *(name for _, name in country.names)):
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
+    return names
+
+
 def country_record(country: Country) -> dict[str, Any]:
     return {
         "id": country.id,
@@ -400,7 +411,7 @@ def countries_view(countries: tuple[Country, ...]) -> Output:
                 c.id,
                 c.name,
                 " ".join(x for x in (c.iso2, c.iso3) if x),
-                ", ".join([*c.aliases, *(name for _, name in c.names)]),
+                ", ".join(_other_names(c)),
             )
             for c in countries
         ),
