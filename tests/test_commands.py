@@ -170,6 +170,20 @@ def test_export_timelinejs(run_small) -> None:
     assert document["events"][2]["end_date"] == {"year": "1989", "month": "2", "day": "15"}
     assert document["events"][2]["text"]["text"].count("[bold]markup[/bold]") == 1
     assert {era["text"]["headline"] for era in document["eras"]} == {"Kingdom", "Second emirate"}
+    assert {event["group"] for event in document["events"]} == {"Europe"}  # the Soviet states, by their successor
+    single = json.loads(run_small("export", "--to", "timelinejs", "--group-by", "none").stdout)
+    assert all("group" not in event for event in single["events"])
+    assert run_small("export", "--to", "timelinejs", "--group-by", "country").exit_code == 2
+
+
+def test_timelinejs_ends_known_to_the_year_or_month_fall_at_their_end(run, bundled) -> None:
+    document = run.json("export", "--to", "timelinejs")
+    groups = {event["group"] for event in document["events"]}
+    assert len(groups) <= 8  # a handful of rows, not one per combination of counterparts
+    ends = {era["text"]["headline"]: era["end_date"] for era in document["eras"]}
+    assert ends["Kingdom of Afghanistan"] == {"year": "1973", "month": "7", "day": "17"}
+    approximate = [e for e in document["events"] if e["start_date"].get("display_date", "").startswith("c. ")]
+    assert all(not re.search(r"c\. \d{4}-", e["start_date"]["display_date"]) for e in approximate)
 
 
 def test_export_html_is_self_contained_and_escaped(run_small, tmp_path) -> None:

@@ -62,6 +62,30 @@ NAMES = {
 }  # fmt: skip
 
 
+# The Factbook's regional folders, grouped into the regions afrel shows (a handful, for TimelineJS groups).
+REGIONS = {
+    "africa": "Africa", "europe": "Europe", "central-america-n-caribbean": "Americas", "north-america": "Americas",
+    "south-america": "Americas", "east-n-southeast-asia": "Asia and Oceania", "australia-oceania": "Asia and Oceania",
+    "middle-east": "Middle East", "central-asia": "Central and South Asia", "south-asia": "Central and South Asia",
+}  # fmt: skip
+REFERENCE = ROOT.parent / "shared" / "reference" / "factbook_summary.csv"
+REGION_OVERRIDES = {"RU": "Europe", "PS": "Middle East", "VA": "Europe"}  # Russia's Factbook folder is central-asia
+
+
+def _regions() -> dict[str, str]:
+    """ISO alpha-2 code -> region, from the Factbook's folder of each state (matched by its top-level domain)."""
+    import csv
+
+    regions = dict(REGION_OVERRIDES)
+    with REFERENCE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            domain = re.search(r"\.([a-z]{2})\b", row["internet_country_code"])
+            if row["category"] == "Sovereign Countries" and domain:
+                code = "GB" if domain.group(1) == "uk" else domain.group(1).upper()
+                regions.setdefault(code, REGIONS[row["source_path"].split("/")[0]])
+    return regions
+
+
 def _slug(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", folded.replace("&", "and")).strip("-")
@@ -76,12 +100,13 @@ def states() -> dict[str, list[dict[str, object]]]:
     english = Locale("en").territories
     locales = {language: Locale(language).territories for language in LANGUAGES}
     kept = _hand_kept()
+    regions = _regions()
     new_states, names = [], []
     for code in sorted([*UN_MEMBERS, *UN_OBSERVERS]):
         translated = {language: locales[language][code] for language in LANGUAGES if code in locales[language]}
         if code in kept:
             status = "observer" if code in UN_OBSERVERS else "member"
-            names.append({"country": kept[code]["id"], "un": status, "names": translated})
+            names.append({"country": kept[code]["id"], "un": status, "region": regions[code], "names": translated})
             continue
         name = NAMES.get(code, english[code].replace(" & ", " and "))
         record: dict[str, object] = {"id": IDS.get(code, _slug(name)), "name": name}
@@ -90,7 +115,8 @@ def states() -> dict[str, list[dict[str, object]]]:
             record["formal_name"] = official
         record |= {"kind": "state", "iso2": code, "iso3": pycountry.countries.get(alpha_2=code).alpha_3}
         record |= {"aliases": ALIASES[code]} if code in ALIASES else {}
-        record |= {"un": "observer" if code in UN_OBSERVERS else "member", "names": translated}
+        record |= {"un": "observer" if code in UN_OBSERVERS else "member", "region": regions[code]}
+        record |= {"names": translated}
         new_states.append(record)
     return {"countries": new_states, "country_names": names}
 

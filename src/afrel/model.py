@@ -53,6 +53,8 @@ NAME_LANGUAGES: dict[str, str] = {
     "romanised": "romanisation", "abbreviations": "abbreviation",
 }  # fmt: skip
 UN_STATUSES = ("member", "observer")  # a state's standing at the United Nations today
+# The regions states are grouped in (TimelineJS groups); international bodies form a group of their own.
+REGIONS = ("Africa", "Americas", "Asia and Oceania", "Central and South Asia", "Europe", "Middle East")
 DISPUTE_STATUSES = ("corrected", "unverified")
 
 # Relation-status periods: for each aspect of a relationship, the statuses it can be in.
@@ -227,6 +229,7 @@ class Country(NamedTuple):
     start: PartialDate | None = None
     end: PartialDate | None = None
     un: str | None = None  # "member" or "observer" of the United Nations today
+    region: str | None = None  # one of REGIONS
 
 
 class CountryNames(NamedTuple):
@@ -236,6 +239,7 @@ class CountryNames(NamedTuple):
     names: tuple[tuple[str, str], ...]
     origin: Origin
     un: str | None = None
+    region: str | None = None
 
 
 class Era(NamedTuple):

@@ -267,11 +267,19 @@ def export(
     until: UntilOption = None,
     starting: StartingOption = False,
     tag: TagFilter = None,
+    group_by: Annotated[
+        str,
+        typer.Option(
+            "--group-by",
+            metavar="region|none",
+            help="TimelineJS: one row of the timeline per region of the counterpart, or a single row.",
+        ),
+    ] = "region",
     data: DataOption = None,
 ) -> None:
     """The (filtered) timeline as a file for other tools: TimelineJS, a self-contained HTML page, JSON or CSV.
 
-    timelinejs is TimelineJS3's JSON (events with dates, text, groups by counterpart, and Afghanistan's eras);
+    timelinejs is TimelineJS3's JSON (events with dates, text, groups by region, and Afghanistan's eras);
     html is one page with the events and their sources that needs no network access to view; json and csv are
     the same as 'timeline --format json|csv'.
 
@@ -292,7 +300,8 @@ def export(
     if title is None and (chosen.since or chosen.until):
         span = f"{chosen.since or '…'} to {chosen.until or '…'}"
         title = f"Afghanistan's foreign relations: events {'starting' if starting else 'overlapping'} {span}"
-    text = EXPORTERS[to.value](select_events(dataset, chosen), dataset, title)
+    options = {"group_by": choice("--group-by", group_by, ("region", "none"))} if to.value == "timelinejs" else {}
+    text = EXPORTERS[to.value](select_events(dataset, chosen), dataset, title, **options)
     if output is None:
         write(text)
         return

@@ -16,16 +16,43 @@ from afrel.render.views import timeline_view
 DEFAULT_TITLE = "Afghanistan's foreign relations"
 
 
-def _tl_date(value: PartialDate) -> dict[str, str]:
-    # TimelineJS wants the parts as strings and shows only the parts given: a year-only date stays a year.
+_MONTHS = ("January February March April May June July August September October November December").split()
+INTERNATIONAL = "International bodies"
+
+
+def _shown(value: PartialDate) -> str:
+    """A date as people read it: 1919, March 1919, 8 March 1919."""
+    if value.day:
+        return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value.month else str(value.year)
+    return f"{_MONTHS[value.month - 1]} {value.year}" if value.month else str(value.year)
+
+
+def _tl_date(value: PartialDate, end: bool = False) -> dict[str, str]:
+    """TimelineJS's parts of a date, as strings. TimelineJS draws a year or month at its first day, so an end
+    known only to the year or month is given as its last day, and shown as written."""
+    if end and value.day is None:
+        last = value.last_day
+        parts = {"year": str(last.year), "month": str(last.month), "day": str(last.day)}
+        parts["display_date"] = ("c. " if value.approximate else "") + _shown(value)
+        return parts
     parts = {"year": str(value.year)}
     if value.month:
         parts["month"] = str(value.month)
     if value.day:
         parts["day"] = str(value.day)
     if value.approximate:
-        parts["display_date"] = f"c. {value.iso()}"
+        parts["display_date"] = f"c. {_shown(value)}"
     return parts
+
+
+def _group(dataset: Dataset, event: Event) -> str:
+    """The region of the event's first counterpart (its latest successor's, for a historical state)."""
+    country = dataset.countries[event.countries[0]]
+    seen = {country.id}
+    while country.region is None and country.successor and country.successor not in seen:
+        country = dataset.countries[country.successor]
+        seen.add(country.id)
+    return country.region or INTERNATIONAL
 
 
 def _work_html(source: Source) -> str:
@@ -44,7 +71,7 @@ def _sources_html(event: Event) -> str:
     return f"<p>Sources: {'; '.join(_work_html(s) for s in event.sources)}</p>"
 
 
-def timelinejs(events: tuple[Event, ...], dataset: Dataset, title: str | None) -> str:
+def timelinejs(events: tuple[Event, ...], dataset: Dataset, title: str | None, group_by: str = "region") -> str:
     """TimelineJS3's JSON: https://timeline.knightlab.com/docs/json-format.html"""
     slides = []
     for event in events:
@@ -52,17 +79,18 @@ def timelinejs(events: tuple[Event, ...], dataset: Dataset, title: str | None) -
             "unique_id": event.id,
             "start_date": _tl_date(event.when),
             "text": {"headline": escape(event.title), "text": f"<p>{escape(event.summary)}</p>" + _sources_html(event)},
-            "group": ", ".join(dataset.countries[c].name for c in event.countries),
         }
+        if group_by == "region":
+            slide["group"] = _group(dataset, event)  # a handful of rows: TimelineJS gives each group one
         if event.end_date:
-            slide["end_date"] = _tl_date(event.end_date)
+            slide["end_date"] = _tl_date(event.end_date, end=True)
         slides.append(slide)
     first = min((e.first_day for e in events), default=None)
     last = max((e.last_day for e in events), default=None)
     eras = [
         {
             "start_date": _tl_date(era.start),
-            "end_date": _tl_date(era.end) if era.end else {"year": str(last.year)},
+            "end_date": _tl_date(era.end, end=True) if era.end else _tl_date(PartialDate(last.year), end=True),
             "text": {"headline": escape(era.name)},
         }
         for era in dataset.eras
@@ -146,7 +174,7 @@ def as_csv(events: tuple[Event, ...], dataset: Dataset, title: str | None) -> st
     return render_csv(timeline_view(events, dataset))
 
 
-EXPORTERS: dict[str, Callable[[tuple[Event, ...], Dataset, str | None], str]] = {
+EXPORTERS: dict[str, Callable[..., str]] = {
     "timelinejs": timelinejs,
     "html": html,
     "json": as_json,

@@ -119,7 +119,9 @@ def _with_names(countries: dict[str, Country], records: Records, problems: list[
             continue
         kept = {language for language, _ in country.names}
         added = tuple((language, name) for language, name in extra.names if language not in kept)
-        countries[extra.country] = country._replace(names=country.names + added, un=country.un or extra.un)
+        countries[extra.country] = country._replace(
+            names=country.names + added, un=country.un or extra.un, region=country.region or extra.region
+        )
     return countries
 
 

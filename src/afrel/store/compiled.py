@@ -16,7 +16,7 @@ from typing import Any
 from afrel.dates import PartialDate
 from afrel.model import AlternativeDate, Country, Dispute, Era, Event, Observation, Origin, Relation, Source
 
-FORMAT = "afrel-compiled-8"
+FORMAT = "afrel-compiled-9"
 _BATCH = 500  # ids per query: below SQLite's limit on parameters
 
 
@@ -173,7 +173,7 @@ def _event(row: list[Any]) -> Event:
 
 
 def _country(row: list[Any]) -> Country:
-    (country_id, name, kind, origin, formal_name, iso2, iso3, aliases, names, successor, start, end, un) = row
+    (country_id, name, kind, origin, formal_name, iso2, iso3, aliases, names, successor, start, end, un, region) = row
     return Country(
         country_id,
         name,
@@ -188,6 +188,7 @@ def _country(row: list[Any]) -> Country:
         _date(start),
         _date(end),
         un,
+        region,
     )
 
 

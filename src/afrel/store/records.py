@@ -14,6 +14,7 @@ from afrel.model import (
     DISPUTE_STATUSES,
     INDICATORS,
     NAME_LANGUAGES,
+    REGIONS,
     RELATION_ASPECTS,
     SOURCE_KINDS,
     TAGS,
@@ -53,8 +54,9 @@ SOURCE_FIELDS = {"publisher", "title", "author", "published", "url", "locator", 
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 COUNTRY_FIELDS = {
     "id", "name", "kind", "formal_name", "iso2", "iso3", "aliases", "names", "successor", "start", "end", "un",
+    "region",
 }  # fmt: skip
-COUNTRY_NAMES_FIELDS = {"country", "un", "names"}
+COUNTRY_NAMES_FIELDS = {"country", "un", "region", "names"}
 OBSERVATION_FIELDS = {"country", "indicator", "value", "unit", "year", "source", "note"}
 ERA_FIELDS = {"id", "name", "start", "end", "sources"}
 RELATION_FIELDS = {
@@ -316,7 +318,7 @@ def _country(record: RecordReader) -> Country | None:
         record.text("formal_name", False),
         record.text("successor", False),
     )
-    names, un = _names(record), _un(record)
+    names, un, region = _names(record), _un(record), _region(record)
     if not (complete and ident and name and kind):
         return None
     return Country(
@@ -333,7 +335,16 @@ def _country(record: RecordReader) -> Country | None:
         start,
         end,
         un,
+        region,
     )
+
+
+def _region(record: RecordReader) -> str | None:
+    region = record.text("region", required=False)
+    if region and region not in REGIONS:
+        record.problem(f"{record.where}.region", f"expected one of {', '.join(REGIONS)}", record.line_of("region"))
+        return None
+    return region or None
 
 
 def _un(record: RecordReader) -> str | None:
@@ -346,10 +357,10 @@ def _un(record: RecordReader) -> str | None:
 
 def _country_names(record: RecordReader) -> CountryNames | None:
     complete = record.fields(COUNTRY_NAMES_FIELDS, ("country", "names"))
-    country, names, un = record.text("country"), _names(record), _un(record)
+    country, names, un, region = record.text("country"), _names(record), _un(record), _region(record)
     if not (complete and country and names):
         return None
-    return CountryNames(country, names, record.origin(), un)
+    return CountryNames(country, names, record.origin(), un, region)
 
 
 def _names(record: RecordReader) -> tuple[tuple[str, str], ...]:
