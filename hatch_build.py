@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +28,7 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
         files = cache.bundled_files()
         self._folder = tempfile.TemporaryDirectory()
         target = Path(self._folder.name) / cache.COMPILED_NAME
-        dataset = cache.parse_files(files)
-        dataset.fingerprint = cache.fingerprint(files)
+        dataset = replace(cache.parse_files(files), fingerprint=cache.fingerprint(files))
         writer.write(dataset, target)
         build_data["force_include"][str(root / "data")] = "afrel/data"
         build_data["force_include"][str(target)] = f"afrel/data/{cache.COMPILED_NAME}"
