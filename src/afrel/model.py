@@ -338,6 +338,10 @@ class Dataset(Protocol):
         """Every event id (to suggest one close to a mistyped id)."""
         ...
 
+    def successors(self) -> Mapping[str, str]:
+        """Country id -> the id of the state that continues it, for the countries that have one."""
+        ...
+
     def observations_of(self, countries: Iterable[str]) -> tuple[Observation, ...]:
         """The figures of these countries, in the data's order."""
         ...

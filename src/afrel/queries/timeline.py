@@ -23,14 +23,12 @@ class TimelineFilter(NamedTuple):
 
 def predecessors(dataset: Dataset, country_id: str) -> tuple[str, ...]:
     """The country and every state whose line of successors leads to it (Soviet Union -> Russia ...)."""
+    children: dict[str, list[str]] = {}
+    for country, successor in dataset.successors().items():
+        children.setdefault(successor, []).append(country)
     found = [country_id]
-    changed = True
-    while changed:
-        changed = False
-        for country in dataset.countries.values():
-            if country.successor in found and country.id not in found:
-                found.append(country.id)
-                changed = True
+    for current in found:  # grows as predecessors are found: breadth first, nearest first
+        found += [child for child in children.get(current, ()) if child not in found]
     return tuple(found)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from afrel.dates import PartialDate
 from afrel.model import AlternativeDate, Country, Dispute, Era, Event, Observation, Origin, Relation, Source
 
-FORMAT = "afrel-compiled-9"
+FORMAT = "afrel-compiled-10"
 _BATCH = 500  # ids per query: below SQLite's limit on parameters
 
 
@@ -53,8 +53,14 @@ class StoredDataset:
         return (json.loads(record) for (record,) in self._db.execute(f"SELECT record FROM {table} ORDER BY rowid"))
 
     @cached_property
-    def countries(self) -> dict[str, Country]:
-        return {row[0]: _country(row) for row in self._records("countries")}
+    def countries(self) -> Mapping[str, Country]:
+        # Each record is decoded when first asked for: a query names a few countries of two hundred.
+        rows = self._db.execute("SELECT id, record FROM countries ORDER BY rowid")
+        return _LazyCountries({country_id: record for country_id, record in rows})
+
+    def successors(self) -> Mapping[str, str]:
+        rows = self._db.execute("SELECT id, successor FROM countries WHERE successor IS NOT NULL")
+        return dict(rows.fetchall())
 
     @cached_property
     def observations(self) -> tuple[Observation, ...]:
@@ -131,6 +137,28 @@ class StoredDataset:
             f"SELECT record FROM events WHERE {' AND '.join(where)} ORDER BY sort_day, id", parameters
         )
         return [_event(json.loads(record)) for (record,) in rows]
+
+
+class _LazyCountries(Mapping[str, Country]):
+    """Countries by id, each decoded from its JSON the first time it is asked for."""
+
+    def __init__(self, records: dict[str, str]) -> None:
+        self._records = records
+        self._decoded: dict[str, Country] = {}
+
+    def __getitem__(self, country_id: str) -> Country:
+        if (country := self._decoded.get(country_id)) is None:
+            country = self._decoded[country_id] = _country(json.loads(self._records[country_id]))
+        return country
+
+    def __contains__(self, country_id: object) -> bool:
+        return country_id in self._records
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
 
 
 # From JSON arrays back to records.

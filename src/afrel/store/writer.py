@@ -17,7 +17,7 @@ from afrel.store.compiled import FORMAT
 
 _TABLES = """
 CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE countries(record TEXT NOT NULL);
+CREATE TABLE countries(id TEXT PRIMARY KEY, successor TEXT, record TEXT NOT NULL);
 CREATE TABLE observations(country TEXT NOT NULL, record TEXT NOT NULL);
 CREATE TABLE eras(record TEXT NOT NULL);
 CREATE TABLE relations(record TEXT NOT NULL);
@@ -137,8 +137,11 @@ class Writer:
                 "replaced": _dumps({event_id: origin for event_id, origin in dataset.replaced.items()}),
             }
             db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            db.executemany(
+                "INSERT INTO countries VALUES (?, ?, ?)",
+                ((c.id, c.successor, _dumps(c)) for c in dataset.countries.values()),
+            )
             for table, records in (
-                ("countries", dataset.countries.values()),
                 ("eras", dataset.eras),
                 ("relations", dataset.relations),
             ):
