@@ -6,7 +6,6 @@ from typing import NamedTuple
 from afrel.dates import PartialDate
 from afrel.errors import UsageError
 from afrel.model import Dataset, Era, Event
-from afrel.queries.names import normalise
 
 
 class TimelineFilter(NamedTuple):
@@ -56,6 +55,8 @@ def select_events(dataset: Dataset, selection: TimelineFilter) -> tuple[Event, .
     wanted: set[str] = set()
     for country_id in selection.countries:
         wanted.update((country_id,) if selection.exact else predecessors(dataset, country_id))
+    if selection.search:
+        from afrel.queries.names import normalise  # only a search needs the folding of text
     words = normalise(selection.search).split() if selection.search else []
     chosen = []
     first_day = selection.since.first_day if selection.since else date.min
