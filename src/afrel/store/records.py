@@ -318,7 +318,8 @@ def _country(record: RecordReader) -> Country | None:
         record.text("formal_name", False),
         record.text("successor", False),
     )
-    names, un, region = _names(record), _un(record), _region(record)
+    names = _names(record)
+    un, region = _one_of(record, "un", UN_STATUSES), _one_of(record, "region", REGIONS)
     if not (complete and ident and name and kind):
         return None
     return Country(
@@ -339,25 +340,19 @@ def _country(record: RecordReader) -> Country | None:
     )
 
 
-def _region(record: RecordReader) -> str | None:
-    region = record.text("region", required=False)
-    if region and region not in REGIONS:
-        record.problem(f"{record.where}.region", f"expected one of {', '.join(REGIONS)}", record.line_of("region"))
+def _one_of(record: RecordReader, key: str, choices: tuple[str, ...]) -> str | None:
+    """An optional field that must be one of a fixed set of values."""
+    value = record.text(key, required=False)
+    if value and value not in choices:
+        record.problem(f"{record.where}.{key}", f"expected one of {', '.join(choices)}", record.line_of(key))
         return None
-    return region or None
-
-
-def _un(record: RecordReader) -> str | None:
-    un = record.text("un", required=False)
-    if un and un not in UN_STATUSES:
-        record.problem(f"{record.where}.un", f"expected one of {', '.join(UN_STATUSES)}", record.line_of("un"))
-        return None
-    return un or None
+    return value or None
 
 
 def _country_names(record: RecordReader) -> CountryNames | None:
     complete = record.fields(COUNTRY_NAMES_FIELDS, ("country", "names"))
-    country, names, un, region = record.text("country"), _names(record), _un(record), _region(record)
+    country, names = record.text("country"), _names(record)
+    un, region = _one_of(record, "un", UN_STATUSES), _one_of(record, "region", REGIONS)
     if not (complete and country and names):
         return None
     return CountryNames(country, names, record.origin(), un, region)
