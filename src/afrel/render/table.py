@@ -9,6 +9,7 @@ import io
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -50,9 +51,15 @@ def _table(table: Table, width: int, ascii: bool) -> RichTable:
         show_header=shows_header(table),
     )
     cap = narrow_width(table, width)
-    for column in table.columns:
-        wide = column in table.wide
-        rich_table.add_column(Text(column), overflow="fold", ratio=1 if wide else None, max_width=None if wide else cap)
+    for index, column in enumerate(table.columns):
+        if column in table.wide:
+            rich_table.add_column(Text(column), overflow="fold", ratio=1)
+            continue
+        # A narrow column is as wide as its longest line, up to the cap: given as its width, Rich need not
+        # measure every cell of it (most of the cost of a long table).
+        longest = max((cell_len(line) for row in table.rows for line in row[index].splitlines() or [""]), default=0)
+        fixed = min(cap, max(longest, cell_len(column)))
+        rich_table.add_column(Text(column), overflow="fold", width=fixed, max_width=cap)
     for row in table.rows:
         rich_table.add_row(*(_text(cell, table.highlight) for cell in row))
     return rich_table
