@@ -285,3 +285,20 @@ def test_starting_keeps_only_events_that_start_in_the_range(run_small) -> None:
     assert "war-1979" in overlapping and "war-1979" not in starting
     page = run_small("export", "--to", "html", "--since", "1979", "--until", "1989", "--starting").stdout
     assert "events starting 1979 to 1989" in page
+
+
+def test_addresses_are_links_on_a_colour_terminal_and_plain_text_otherwise(run_small) -> None:
+    coloured = run_small("--color", "always", "show", "war-1979", env={"COLUMNS": "100"}).stdout
+    assert "\x1b]8;" in coloured and "https://news.example.com/1979/12/28/troops\x1b\\" in coloured
+    assert "\x1b" not in run_small("show", "war-1979", env={"COLUMNS": "100"}).stdout
+
+
+def test_the_page_has_a_main_landmark_and_wraps_long_addresses(run_small) -> None:
+    page = run_small("export", "--to", "html").stdout
+    assert page.count("<main>") == 1 and page.index("<main>") < page.index("<article") < page.index("</main>")
+    assert "overflow-wrap: anywhere" in page
+
+
+def test_status_of_all_states_names_governments_not_ids(run) -> None:
+    table = run("status", "--on", "1999-01-01", env={"COLUMNS": "120"}).stdout
+    assert "Emirate" in table and "islamic-emirate" not in table and "islamic-state-of" not in table

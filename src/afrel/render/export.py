@@ -115,6 +115,7 @@ h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; border-bottom: 1px solid #ccc;
 article { margin: 1rem 0 1.5rem; } article h3 { font-size: 1.05rem; margin: 0; }
 .date { font-weight: bold; color: #555; } .meta, .sources { font-size: 0.9rem; color: #555; }
 .notes { font-size: 0.9rem; border-left: 3px solid #ddd; padding-left: 0.6rem; }
+p, li { overflow-wrap: anywhere; }
 """
 
 
@@ -134,6 +135,7 @@ def html(events: tuple[Event, ...], dataset: Dataset, title: str | None) -> str:
         f"<style>{_STYLE}</style>",
         "</head>",
         "<body>",
+        "<main>",
         f"<h1>{heading}</h1>",
         f'<p class="meta">{len(events)} events. Made with afrel {__version__}, data {escape(dataset.version)}; '
         f"the newest event in the data is of {escape(newest or '–')}, and status periods were last checked on "
@@ -162,7 +164,7 @@ def html(events: tuple[Event, ...], dataset: Dataset, title: str | None) -> str:
         parts += [f'<ul class="sources">{links}</ul>', "</article>"]
     if not events:
         parts.append("<p>No events match.</p>")
-    parts += ["</body>", "</html>"]
+    parts += ["</main>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
 

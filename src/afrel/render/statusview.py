@@ -124,7 +124,7 @@ def status_view(results: tuple[CountryStatus, ...], dataset: Dataset, single: bo
                 UNCONFIRMED_MARK if aspect.unconfirmed else ""
             )
             if aspect.government and sum(1 for a in result.aspects if a.aspect == "recognition") > 1:
-                shown = f"{aspect.government.id}: {shown}"
+                shown = f"{aspect.government.name}: {shown}"
             cells.setdefault(ASPECT_LABELS[aspect.aspect], []).append(shown)
         name = result.country.name + (f" (as {result.actor.name})" if result.actor.id != result.country.id else "")
         rows.append((name, *("; ".join(cells.get(c, [NO_RECORD])) for c in columns[1:])))

@@ -6,11 +6,13 @@ Text from the data is never read as markup; long text wraps, nothing is cut.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
+from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
 
@@ -33,14 +35,21 @@ def narrow_width(table: Table, width: int) -> int:
     return max(10, width // (2 * len(narrow))) if narrow else width
 
 
-def _text(text: str, highlight: tuple[str, ...]) -> Text:
+_ADDRESS = re.compile(r"https?://[^\s;]+[^\s;.,)]")
+
+
+def _text(text: str, highlight: tuple[str, ...], links: bool = False) -> Text:
     cell = Text(text)
     if highlight:
         cell.highlight_words(highlight, style="bold reverse", case_sensitive=False)
+    if links:
+        # Terminals that know OSC 8 make each address a link, whole even where the cell folds it.
+        for match in _ADDRESS.finditer(text):
+            cell.stylize(Style(link=match.group(0)), match.start(), match.end())
     return cell
 
 
-def _table(table: Table, width: int, ascii: bool) -> RichTable:
+def _table(table: Table, width: int, ascii: bool, links: bool) -> RichTable:
     rich_table = RichTable(
         title=Text(table.title) if table.title else None,
         show_lines=False,
@@ -61,11 +70,11 @@ def _table(table: Table, width: int, ascii: bool) -> RichTable:
         fixed = min(cap, max(longest, cell_len(column)))
         rich_table.add_column(Text(column), overflow="fold", width=fixed, max_width=cap)
     for row in table.rows:
-        rich_table.add_row(*(_text(cell, table.highlight) for cell in row))
+        rich_table.add_row(*(_text(cell, table.highlight, links) for cell in row))
     return rich_table
 
 
-def _vertical(table: Table) -> RenderableType:
+def _vertical(table: Table, links: bool) -> RenderableType:
     parts: list[RenderableType] = []
     if table.title:
         parts.append(Text(table.title, style="bold"))
@@ -74,7 +83,7 @@ def _vertical(table: Table) -> RenderableType:
         for column, cell in zip(table.columns, row, strict=True):
             if column:
                 block.append(f"{column}: ", style="bold")
-            block.append_text(_text(cell, table.highlight))
+            block.append_text(_text(cell, table.highlight, links))
             block.append("\n")
         parts.append(block)
     return Group(*parts)
@@ -98,7 +107,7 @@ def render_table(output: Output, *, width: int = 80, color: bool = False, ascii:
         console.print(Text(line), no_wrap=True, crop=False, overflow="ignore")
     for table in output.display:
         if table.rows:
-            console.print(_vertical(table) if vertical else _table(table, width, ascii))
+            console.print(_vertical(table, color) if vertical else _table(table, width, ascii, color))
     for note in output.notes:
         console.print(Text(note, style="yellow"))
     return buffer.getvalue()
