@@ -54,9 +54,8 @@ class StoredDataset:
 
     @cached_property
     def countries(self) -> Mapping[str, Country]:
-        # Each record is decoded when first asked for: a query names a few countries of two hundred.
-        rows = self._db.execute("SELECT id, record FROM countries ORDER BY rowid")
-        return _LazyCountries({country_id: record for country_id, record in rows})
+        # Each record is read when first asked for: a query names a few countries of two hundred.
+        return _LazyCountries(self._db)
 
     def successors(self) -> Mapping[str, str]:
         rows = self._db.execute("SELECT id, successor FROM countries WHERE successor IS NOT NULL")
@@ -140,25 +139,33 @@ class StoredDataset:
 
 
 class _LazyCountries(Mapping[str, Country]):
-    """Countries by id, each decoded from its JSON the first time it is asked for."""
+    """Countries by id, each read and decoded the first time it is asked for (all at once when listed)."""
 
-    def __init__(self, records: dict[str, str]) -> None:
-        self._records = records
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._ids = [country_id for (country_id,) in db.execute("SELECT id FROM countries ORDER BY rowid")]
+        self._known = set(self._ids)
         self._decoded: dict[str, Country] = {}
 
     def __getitem__(self, country_id: str) -> Country:
         if (country := self._decoded.get(country_id)) is None:
-            country = self._decoded[country_id] = _country(json.loads(self._records[country_id]))
+            if country_id not in self._known:
+                raise KeyError(country_id)
+            (record,) = self._db.execute("SELECT record FROM countries WHERE id = ?", (country_id,)).fetchone()
+            country = self._decoded[country_id] = _country(json.loads(record))
         return country
 
     def __contains__(self, country_id: object) -> bool:
-        return country_id in self._records
+        return country_id in self._known
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._records)
+        if len(self._decoded) < len(self._ids):  # a listing: read the rest in one query
+            for country_id, record in self._db.execute("SELECT id, record FROM countries"):
+                self._decoded.setdefault(country_id, _country(json.loads(record)))
+        return iter(self._ids)
 
     def __len__(self) -> int:
-        return len(self._records)
+        return len(self._ids)
 
 
 # From JSON arrays back to records.
