@@ -60,3 +60,14 @@ def test_iso_round_trip(day: date, precision: str) -> None:
     parsed = parse_partial_date(value.iso())
     assert parsed == value
     assert parsed.first_day <= day <= parsed.last_day
+
+
+def test_a_numeric_date_that_is_no_date_either_way_says_so() -> None:
+    import pytest
+
+    from afrel.dates import DateError, parse_user_date
+
+    with pytest.raises(DateError, match="is not a date"):
+        parse_user_date("13/13/2020")
+    with pytest.raises(DateError, match=r"1998-01-09 or 1998-09-01"):
+        parse_user_date("01/09/1998")

@@ -109,7 +109,15 @@ def parse_user_date(text: str) -> PartialDate:
         # 01/09/1998 is 1 September in most of the world and January 9 in the United States: never guess.
         numbers = [int(part) for part in re.split(r"[./-]", text)]
         year, first, second = (numbers[2], numbers[0], numbers[1]) if numbers[2] > 31 else numbers
-        readings = sorted({f"{year:04d}-{m:02d}-{d:02d}" for m, d in ((second, first), (first, second)) if m <= 12})
+        readings = sorted(
+            {
+                f"{year:04d}-{m:02d}-{d:02d}"
+                for m, d in ((second, first), (first, second))
+                if 1 <= m <= 12 and 1 <= d <= 31
+            }
+        )
+        if not readings:
+            raise DateError(f"{text!r} is not a date: write it as YYYY-MM-DD or in words, e.g. '1 September 1998'")
         raise DateError(
             f"{text!r} could be read day first or month first: write the date as YYYY-MM-DD"
             + (f" ({' or '.join(readings)})" if readings else "")
