@@ -342,6 +342,10 @@ class Dataset(Protocol):
         """Country id -> the id of the state that continues it, for the countries that have one."""
         ...
 
+    def latest_event(self) -> Event | None:
+        """The newest event, last in date order."""
+        ...
+
     def observations_of(self, countries: Iterable[str]) -> tuple[Observation, ...]:
         """The figures of these countries, in the data's order."""
         ...

@@ -190,7 +190,7 @@ def _version(value: bool) -> None:
         from afrel.queries.stats import freshness
 
         dataset = load()
-        newest, checked = freshness(dataset, dataset.events)
+        newest, checked = freshness(dataset)
         current().write(
             f"afrel {__version__} (data {dataset.version}, {len(dataset.events)} events, the newest of {newest}; "
             f"status periods checked to {checked})\n"
@@ -357,6 +357,10 @@ CountryFilter = Annotated[
 ]
 ExactOption = Annotated[bool, typer.Option("--exact", help="Only the states named, not their predecessors.")]
 SinceOption = Annotated[str | None, typer.Option(help="From this date: 1919, 1919-08, 1919-08-08 or 'March 1919'.")]
+SearchFilter = Annotated[
+    str | None,
+    typer.Option(help="Only events whose title, summary or notes contain all these words (case and accents ignored)."),
+]
 StartingOption = Annotated[
     bool,
     typer.Option(

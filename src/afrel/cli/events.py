@@ -13,6 +13,7 @@ from afrel.cli.app import (
     ExactOption,
     FormatOption,
     JsonOption,
+    SearchFilter,
     SinceOption,
     StartingOption,
     TagFilter,
@@ -40,12 +41,7 @@ def timeline(
     until: UntilOption = None,
     starting: StartingOption = False,
     tag: TagFilter = None,
-    search: Annotated[
-        str | None,
-        typer.Option(
-            help="Only events whose title, summary or notes contain all these words (case and accents ignored)."
-        ),
-    ] = None,
+    search: SearchFilter = None,
     limit: LimitOption = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
     data: DataOption = None,
@@ -162,9 +158,7 @@ def cite(
     since: SinceOption = None,
     until: UntilOption = None,
     tag: TagFilter = None,
-    search: Annotated[
-        str | None, typer.Option(help="Only events whose title, summary or notes contain all these words.")
-    ] = None,
+    search: SearchFilter = None,
     data: DataOption = None,
 ) -> None:
     """Citations of the sources behind events, ready for a paper or a reference manager.

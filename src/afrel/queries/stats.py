@@ -22,9 +22,14 @@ class Stats(NamedTuple):
     status_checked: str | None = None  # the latest day a source of a status period was consulted
 
 
-def freshness(dataset: Dataset, events: tuple[Event, ...]) -> tuple[str | None, str | None]:
-    """How far the data reaches: the newest event's date, and the last day status periods were checked."""
-    newest = max((event.when for event in events), key=lambda when: when.sort_key, default=None)
+def freshness(dataset: Dataset, events: tuple[Event, ...] | None = None) -> tuple[str | None, str | None]:
+    """How far the data reaches: the newest event's date (of `events`, or of all), and the last day status
+    periods were checked."""
+    if events is None:
+        latest = dataset.latest_event()  # one event decoded, not all of them
+        newest = latest.when if latest else None
+    else:
+        newest = max((event.when for event in events), key=lambda when: when.sort_key, default=None)
     checked = max((s.accessed for r in dataset.relations for s in r.sources if s.accessed), default=None)
     return (newest.iso() if newest else None), checked
 

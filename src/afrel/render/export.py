@@ -123,7 +123,7 @@ def html(events: tuple[Event, ...], dataset: Dataset, title: str | None) -> str:
     """One page with the events, grouped by era, and their sources; it loads nothing from the network."""
     from afrel.queries.stats import freshness
 
-    newest, checked = freshness(dataset, dataset.events)
+    newest, checked = freshness(dataset)
     heading = escape(title or DEFAULT_TITLE)
     parts = [
         "<!DOCTYPE html>",

@@ -57,9 +57,18 @@ class StoredDataset:
         # Each record is read when first asked for: a query names a few countries of two hundred.
         return _LazyCountries(self._db)
 
+    @cached_property
+    def _successors(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT id, successor FROM countries WHERE successor IS NOT NULL").fetchall())
+
     def successors(self) -> Mapping[str, str]:
-        rows = self._db.execute("SELECT id, successor FROM countries WHERE successor IS NOT NULL")
-        return dict(rows.fetchall())
+        return self._successors  # read once: `status` of every state asks for each state's predecessors
+
+    def latest_event(self) -> Event | None:
+        if "events" in self.__dict__:  # already read in full
+            return self.events[-1] if self.events else None
+        row = self._db.execute("SELECT record FROM events ORDER BY sort_day DESC, id DESC LIMIT 1").fetchone()
+        return _event(json.loads(row[0])) if row else None
 
     @cached_property
     def observations(self) -> tuple[Observation, ...]:

@@ -35,8 +35,15 @@ class MemoryDataset:
         found = {event for event_id in event_ids if (event := self._by_id.get(event_id))}
         return tuple(sorted(found, key=lambda event: event.sort_key))
 
-    def successors(self) -> Mapping[str, str]:
+    @cached_property
+    def _successors(self) -> dict[str, str]:
         return {c.id: c.successor for c in self.countries.values() if c.successor}
+
+    def successors(self) -> Mapping[str, str]:
+        return self._successors
+
+    def latest_event(self) -> Event | None:
+        return self.events[-1] if self.events else None
 
     def event_ids(self) -> tuple[str, ...]:
         return tuple(self._by_id)
