@@ -129,6 +129,16 @@ def test_docs_list_every_seed_claim(bundled) -> None:
             assert f"`{event.id}`" in text, event.id
 
 
+def test_docs_report_the_audit_as_the_data_records_it() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "audit_report.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
 def test_relation_status_periods_cover_the_counterparts(bundled) -> None:
     covered = {r.country for r in bundled.relations}
     assert len(covered) >= 25

@@ -45,6 +45,21 @@ def test_duplicate_key_is_an_error_not_a_silent_overwrite() -> None:
     assert "first on line 3" in caught.value.message
 
 
+def test_corrections_name_a_known_kind_and_the_day_of_the_check() -> None:
+    problems = {(p.line, p.field): p.message for p in problems_in("corrections.yaml")}
+    assert problems[11, "events[0].corrections[0].kind"].startswith("expected one of date, number")
+    assert problems[2, "events[0].checked"] == "a record with corrections gives the day of its check"
+    assert problems[23, "events[1].checked"] == "give the day of the check: YYYY-MM-DD"
+    assert len(problems) == 3
+
+
+def test_checks_and_corrections_are_read(small) -> None:
+    war = next(e for e in small.events if e.id == "war-1979")
+    assert str(war.checked) == "2026-12-01"
+    assert [(c.kind, c.outcome) for c in war.corrections] == [("place", "corrected")]
+    assert [str(r.checked) for r in small.relations if r.checked] == ["2026-12-01"]
+
+
 def test_unquoted_date_stays_text_and_is_checked() -> None:
     [problem] = problems_in("unquoted-date.yaml")
     assert (problem.line, problem.field) == (3, "events[0].date")

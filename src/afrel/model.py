@@ -166,6 +166,31 @@ class Dispute(NamedTuple):
     note: str
 
 
+# A correction records what a record said before its claims were checked against the sources, and what they say.
+CORRECTION_KINDS: dict[str, str] = {
+    "date": "a date, end date or last confirmation",
+    "number": "a count, figure or amount",
+    "name": "the name or title of a person, body, treaty or office",
+    "place": "where it happened",
+    "actor": "who did it: the wrong state, person or body",
+    "wording": "an emphasis or statement that misled, though no single fact above was wrong",
+}
+CORRECTION_OUTCOMES: dict[str, str] = {
+    "corrected": "the record now says what the sources say",
+    "disputed": "reliable sources disagree; the record gives both versions",
+    "removed": "no reputable source supports the claim; it was dropped",
+}
+
+
+class Correction(NamedTuple):
+    """A claim of a record that was corrected, found disputed or dropped when the record was checked."""
+
+    kind: str  # a key of CORRECTION_KINDS
+    outcome: str  # a key of CORRECTION_OUTCOMES
+    was: str  # what the record said before
+    note: str  # what the sources say, naming them
+
+
 class Event(NamedTuple):
     id: str
     when: PartialDate  # the date of the event, or of its start; `date` in data files and output
@@ -179,6 +204,8 @@ class Event(NamedTuple):
     notes: str | None = None
     alternative_dates: tuple[AlternativeDate, ...] = ()
     disputes: tuple[Dispute, ...] = ()
+    checked: PartialDate | None = None  # the day every claim was last checked against the sources
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def first_day(self) -> date:
@@ -268,6 +295,8 @@ class Relation(NamedTuple):
     as_of: PartialDate | None = None  # for a status that still holds: the latest date a source confirms it
     events: tuple[str, ...] = ()  # ids of the events that set or ended the status
     notes: str | None = None
+    checked: PartialDate | None = None  # the day every claim was last checked against the sources
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def last_day(self) -> date:

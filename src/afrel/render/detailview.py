@@ -89,6 +89,7 @@ def show_view(result: EventDetails, dataset: Dataset) -> Output:
     ]
     if event.notes:
         facts.append(("Notes", event.notes))
+    facts.append(("Checked", f"every claim against the sources on {event.checked}" if event.checked else "not yet"))
     facts.append(("From", origin + (f" (replaces the bundled record at {replaced})" if replaced else "")))
     tables = [
         Table(("", " "), tuple(facts), event.title, frozenset({" "})),
@@ -104,6 +105,12 @@ def show_view(result: EventDetails, dataset: Dataset) -> Output:
             tuple((d.claim, _document_name(d.claimed_by), d.status, d.note) for d in event.disputes),
             "Disputed claims",
             frozenset({"Claim", "What the sources show"}),
+        ),
+        Table(
+            ("Kind", "Outcome", "Said before", "What the sources show"),
+            tuple((c.kind, c.outcome, c.was, c.note) for c in event.corrections),
+            "Corrections",
+            frozenset({"Said before", "What the sources show"}),
         ),
         Table(
             ("Country", "Aspect", "Status", "From", "To"),

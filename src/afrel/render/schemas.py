@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from afrel.model import SOURCE_KINDS
+from afrel.model import CORRECTION_KINDS, CORRECTION_OUTCOMES, SOURCE_KINDS
 
 _TEXT = {"type": "string"}
 _NULLABLE_TEXT = {"type": ["string", "null"]}
@@ -62,6 +62,23 @@ _ORIGIN = {
     "properties": {"file": _TEXT, "line": {"type": "integer"}},
 }
 
+CORRECTIONS = {
+    "type": "array",
+    "description": "claims the last check corrected, found disputed or dropped",
+    "items": {
+        "type": "object",
+        "required": ["kind", "outcome", "was", "note"],
+        "additionalProperties": False,
+        "properties": {
+            "kind": {"enum": list(CORRECTION_KINDS)},
+            "outcome": {"enum": list(CORRECTION_OUTCOMES)},
+            "was": {**_TEXT, "description": "what the record said before"},
+            "note": {**_TEXT, "description": "what the sources say, naming them"},
+        },
+    },
+}
+CHECKED = {**NULLABLE_DATE, "description": "the day every claim was last checked against the sources; null: not yet"}
+
 EVENT: dict[str, Any] = {
     "type": "object",
     "required": [
@@ -76,6 +93,8 @@ EVENT: dict[str, Any] = {
         "notes",
         "alternative_dates",
         "disputes",
+        "checked",
+        "corrections",
         "origin",
     ],
     "additionalProperties": False,
@@ -113,6 +132,8 @@ EVENT: dict[str, Any] = {
                 },
             },
         },
+        "checked": CHECKED,
+        "corrections": CORRECTIONS,
         "origin": _ORIGIN,
     },
 }
@@ -336,6 +357,8 @@ ASPECT = {
         "notes",
         "events",
         "sources",
+        "checked",
+        "corrections",
         "origin",
     ],
     "additionalProperties": False,
@@ -362,6 +385,8 @@ ASPECT = {
         "notes": _NULLABLE_TEXT,
         "events": {"type": "array", "items": _TEXT},
         "sources": {"type": "array", "items": SOURCE},
+        "checked": CHECKED,
+        "corrections": CORRECTIONS,
         "origin": {"anyOf": [{"type": "null"}, _ORIGIN]},
     },
 }

@@ -10,6 +10,7 @@ from afrel.render.views import (
     Output,
     Table,
     address_text,
+    check_fields,
     country_record,
     date_record,
     source_addresses,
@@ -61,6 +62,7 @@ def _aspect_record(aspect: AspectStatus) -> dict[str, Any]:
         "notes": period.notes if period else None,
         "events": list(period.events) if period else [],
         "sources": [source_record(s) for s in period.sources] if period else [],
+        **check_fields(period.checked if period else None, period.corrections if period else ()),
         "origin": {"file": period.origin.file, "line": period.origin.line} if period else None,
     }
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from afrel.dates import PartialDate
 from afrel.errors import DataError
-from afrel.model import CHECKED_DOCUMENTS, Country, Dataset, Event, Observation, Source
+from afrel.model import CHECKED_DOCUMENTS, Correction, Country, Dataset, Event, Observation, Source
 
 if TYPE_CHECKING:  # types only: a timeline need not import the other queries
     from afrel.queries.indicators import Comparison, Profile
@@ -82,6 +82,14 @@ def source_addresses(sources: tuple[Source, ...]) -> str:
     return " ".join(address for s in sources if (address := s.address))
 
 
+def check_fields(checked: PartialDate | None, corrections: tuple[Correction, ...]) -> dict[str, Any]:
+    """When a record's claims were last checked against its sources, and what the check corrected."""
+    return {
+        "checked": date_record(checked),
+        "corrections": [c._asdict() for c in corrections],
+    }
+
+
 def event_record(event: Event) -> dict[str, Any]:
     return {
         "id": event.id,
@@ -108,6 +116,7 @@ def event_record(event: Event) -> dict[str, Any]:
             }
             for d in event.disputes
         ],
+        **check_fields(event.checked, event.corrections),
         "origin": {"file": event.origin.file, "line": event.origin.line},
     }
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from afrel.dates import PartialDate
-from afrel.model import AlternativeDate, Country, Dispute, Era, Event, Observation, Origin, Relation, Source
+from afrel.model import AlternativeDate, Correction, Country, Dispute, Era, Event, Observation, Origin, Relation, Source
 
-FORMAT = "afrel-compiled-10"
+FORMAT = "afrel-compiled-11"
 _BATCH = 500  # ids per query: below SQLite's limit on parameters
 
 
@@ -189,6 +189,11 @@ def _date(value: list[Any] | None) -> PartialDate | None:
     return None if value is None else PartialDate(*value)
 
 
+def _checks(row: list[Any]) -> tuple[PartialDate | None, tuple[Correction, ...]]:
+    checked, corrections = row
+    return _date(checked), tuple(Correction(*c) for c in corrections)
+
+
 def _source(row: list[Any]) -> Source:
     title, url, publisher, accessed, author, *rest = row  # JSON has lists where the record has tuples
     return Source(title, url, publisher, accessed, tuple(author), *rest)
@@ -199,7 +204,7 @@ def _sources(rows: list[list[Any]]) -> tuple[Source, ...]:
 
 
 def _event(row: list[Any]) -> Event:
-    (event_id, when, title, summary, countries, tags, sources, origin, end, notes, alternatives, disputes) = row
+    (event_id, when, title, summary, countries, tags, sources, origin, end, notes, alternatives, disputes) = row[:12]
     return Event(
         event_id,
         PartialDate(*when),
@@ -213,6 +218,7 @@ def _event(row: list[Any]) -> Event:
         notes,
         tuple(AlternativeDate(PartialDate(*a[0]), a[1], a[2]) for a in alternatives),
         tuple(Dispute(*d) for d in disputes),
+        *_checks(row[12:]),
     )
 
 
@@ -247,7 +253,7 @@ def _era(row: list[Any]) -> Era:
 
 
 def _relation(row: list[Any]) -> Relation:
-    (country, aspect, status, start, summary, sources, origin, government, end, as_of, events, notes) = row
+    (country, aspect, status, start, summary, sources, origin, government, end, as_of, events, notes) = row[:12]
     return Relation(
         country,
         aspect,
@@ -261,4 +267,5 @@ def _relation(row: list[Any]) -> Relation:
         _date(as_of),
         tuple(events),
         notes,
+        *_checks(row[12:]),
     )

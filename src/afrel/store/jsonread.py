@@ -128,7 +128,7 @@ def from_output(record: Any) -> Any:
     if not isinstance(record, LineDict):
         return record
     record.pop("origin", None)
-    for key in ("date", "end_date", "start", "end", "as_of"):
+    for key in ("date", "end_date", "start", "end", "as_of", "checked"):
         if key in record:
             record[key] = _date_text(record[key])
             if record[key] is None and key != "date":

@@ -10,6 +10,8 @@ from afrel.dates import DateError, PartialDate, parse_partial_date
 from afrel.errors import DataError
 from afrel.model import (
     CHECKED_DOCUMENTS,
+    CORRECTION_KINDS,
+    CORRECTION_OUTCOMES,
     COUNTRY_KINDS,
     DISPUTE_STATUSES,
     INDICATORS,
@@ -20,6 +22,7 @@ from afrel.model import (
     TAGS,
     UN_STATUSES,
     AlternativeDate,
+    Correction,
     Country,
     CountryNames,
     Dispute,
@@ -49,6 +52,8 @@ EVENT_FIELDS = {
     "notes",
     "alternative_dates",
     "disputes",
+    "checked",
+    "corrections",
 }
 SOURCE_FIELDS = {"publisher", "title", "author", "published", "url", "locator", "kind", "language", "accessed", "via"}
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
@@ -71,6 +76,8 @@ RELATION_FIELDS = {
     "events",
     "sources",
     "notes",
+    "checked",
+    "corrections",
 }
 SECTIONS = ("meta", "countries", "country_names", "events", "observations", "eras", "relations")
 
@@ -239,6 +246,29 @@ def _sources(record: RecordReader, key: str = "sources") -> tuple[Source, ...]:
     return tuple(source for source in found if source)
 
 
+def _checks(record: RecordReader) -> tuple[PartialDate | None, tuple[Correction, ...]]:
+    """When the record's claims were last checked, and what that check corrected."""
+    checked = record.partial_date("checked")
+    if checked and checked.day is None:
+        record.problem(f"{record.where}.checked", "give the day of the check: YYYY-MM-DD", record.line_of("checked"))
+    corrections = []
+    for item, line, field in record.items("corrections"):
+        entry = record.nested(item, field, line)
+        if entry.fields({"kind", "outcome", "was", "note"}, ("kind", "outcome", "was", "note")):
+            kind, outcome, was, note = entry.text("kind"), entry.text("outcome"), entry.text("was"), entry.text("note")
+            if kind and kind not in CORRECTION_KINDS:
+                entry.problem(f"{field}.kind", f"expected one of {', '.join(CORRECTION_KINDS)}", entry.line_of("kind"))
+            if outcome and outcome not in CORRECTION_OUTCOMES:
+                entry.problem(
+                    f"{field}.outcome", f"expected one of {', '.join(CORRECTION_OUTCOMES)}", entry.line_of("outcome")
+                )
+            if kind and outcome and was and note:
+                corrections.append(Correction(kind, outcome, was, note))
+    if corrections and not checked:
+        record.problem(f"{record.where}.checked", "a record with corrections gives the day of its check")
+    return checked, tuple(corrections)
+
+
 def _event(record: RecordReader) -> Event | None:
     complete = record.fields(EVENT_FIELDS, ("id", "date", "title", "summary", "countries", "tags", "sources"))
     ident, date, end = record.ident(), record.partial_date("date"), record.partial_date("end_date")
@@ -273,6 +303,7 @@ def _event(record: RecordReader) -> Event | None:
                 )
             if alt_date and alt_source and note:
                 alternatives.append(AlternativeDate(alt_date, alt_source, note))
+    checked, corrections = _checks(record)
     disputes = []
     for item, line, field in record.items("disputes"):
         dispute = record.nested(item, field, line)
@@ -300,6 +331,8 @@ def _event(record: RecordReader) -> Event | None:
         alternative_dates=tuple(alternatives),
         disputes=tuple(disputes),
         origin=record.origin(),
+        checked=checked,
+        corrections=corrections,
     )
 
 
@@ -438,6 +471,7 @@ def _relation(record: RecordReader) -> Relation | None:
     start, end, as_of = record.partial_date("start"), record.partial_date("end"), record.partial_date("as_of")
     summary, notes = record.text("summary"), record.text("notes", required=False)
     events, sources = record.strings("events"), _sources(record)
+    checked, corrections = _checks(record)
     if aspect and aspect not in RELATION_ASPECTS:
         record.problem(
             f"{record.where}.aspect",
@@ -477,6 +511,8 @@ def _relation(record: RecordReader) -> Relation | None:
         as_of,
         events,
         notes or None,
+        checked,
+        corrections,
     )
 
 
