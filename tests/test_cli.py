@@ -26,6 +26,8 @@ COMMANDS = {
 # More ways to call some commands, each checked in every format against the command's schema.
 VARIANTS = {
     "status-all": ["status", "--on", "2025-12-31"],
+    "status-history": ["status", "russia", "--history"],
+    "status-changes": ["status", "--changes", "2021-01-01", "2025-12-31"],
     "chart-by": ["chart", "--by", "counterpart"],
     "chart-eras": ["chart", "--eras"],
     "countries-search": ["countries", "--search", "USSR"],

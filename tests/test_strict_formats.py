@@ -13,6 +13,8 @@ from afrel.render.schemas import SCHEMAS
     [
         ("timeline", ["timeline", "--json"]),
         ("status", ["status", "--on", "2021-12-31", "--json"]),
+        ("status", ["status", "pakistan", "--history", "--json"]),
+        ("status", ["status", "--changes", "2021-08-01", "2021-12-31", "--json"]),
         ("show", ["show", "persian-siege-of-herat-1837", "--json"]),
         ("compare", ["compare", "afghanistan", "russia", "pakistan", "--json"]),
     ],

@@ -16,6 +16,7 @@ from afrel.cli.app import (
     parse_date,
     registry,
     resolve,
+    terminal,
 )
 from afrel.errors import UsageError
 from afrel.render import Format
@@ -108,7 +109,34 @@ def status(
         str | None,
         typer.Option(
             metavar="STATUS",
-            help="Only counterparts with this status in some aspect, e.g. recognised or taliban-appointed.",
+            help="Only counterparts with this status in some aspect, e.g. recognised or taliban-appointed; "
+            "with --changes, only changes to or from it.",
+        ),
+    ] = None,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--history",
+            help="Every period of every aspect in date order, with its sources, and a strip per aspect "
+            "across the years.",
+        ),
+    ] = False,
+    changes: Annotated[
+        tuple[str, str] | None,
+        typer.Option(
+            metavar="FROM TO",
+            help="What changed between two dates: every aspect whose status differs, old and new, with the date "
+            "and sources of the change.",
+            show_default=False,
+        ),
+    ] = None,
+    also: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country",
+            help="With --changes: only this country (repeat for more).",
+            autocompletion=complete_country,
+            show_default=False,
         ),
     ] = None,
     data: DataOption = None,
@@ -126,18 +154,52 @@ def status(
       afrel status pakistan --on 1998-06-01
       afrel status --on 2025-12-31 --only recognised
       afrel status --on 2025-12-31 --json | jq '.[] | {country: .country.id, recognition: .aspects[1].status}'
+      afrel status pakistan --history
+      afrel status --changes 2021-08-01 2021-12-31
+      afrel status --changes 2021-08-01 2021-12-31 --only closed --json | jq -r '.changes[].country.id'
     """
     import datetime
 
     from afrel.model import RELATION_ASPECTS
-    from afrel.queries.status import status_of, status_of_all
-    from afrel.render.statusview import status_view
 
     statuses = tuple(dict.fromkeys(s for values in RELATION_ASPECTS.values() for s in values))
     choice("--only", only, statuses)
+    if history and (changes or on):
+        raise UsageError("--history shows every date: leave out " + ("--changes" if changes else "--on"))
+    if also and not changes:
+        raise UsageError("--country selects countries for --changes; for one country's status give it as COUNTRY")
+    if history and not country:
+        raise UsageError("--history needs a COUNTRY, e.g. afrel status pakistan --history")
+    dataset = load(data)
+    if history:
+        from afrel.queries.history import history_of
+        from afrel.render.historyview import history_view
+
+        screen = terminal()
+        found = history_of(dataset, resolve(dataset, country or ""))
+        emit(history_view(found, dataset, screen.width, screen.ascii, datetime.date.today()), format, json)
+        return
+    if changes:
+        from afrel.queries.history import changes_between
+        from afrel.render.historyview import changes_view
+
+        if on:
+            raise UsageError("--changes compares two dates: leave out --on")
+        first, second = (parse_date("--changes", text) for text in changes)
+        assert first and second
+        if first.last_day >= second.last_day:
+            raise UsageError(f"--changes: {changes[0]} is not before {changes[1]}")
+        chosen = tuple(resolve(dataset, name) for name in ([country] if country else []) + (also or []))
+        found_changes = changes_between(dataset, first.last_day, second.last_day, chosen)
+        if only:
+            found_changes = tuple(c for c in found_changes if any(s.status == only for s in c.before + c.after))
+        emit(changes_view(found_changes, first.last_day, second.last_day), format, json)
+        return
+    from afrel.queries.status import status_of, status_of_all
+    from afrel.render.statusview import status_view
+
     day = parse_date("--on", on)
     when = day.last_day if day else datetime.date.today()
-    dataset = load(data)
     results = (status_of(dataset, resolve(dataset, country), when),) if country else status_of_all(dataset, when)
     if only:
         results = tuple(r for r in results if r.has_status(only))

@@ -501,6 +501,105 @@ VALIDATE = {
     },
 }
 
+STATUS_PERIOD = {
+    "type": "object",
+    "required": [
+        "country", "aspect", "government", "status", "start", "end", "as_of", "summary", "notes", "events",
+        "sources", "checked", "corrections", "origin",
+    ],
+    "additionalProperties": False,
+    "properties": {
+        "country": _TEXT,
+        "aspect": {"enum": ["relations", "recognition", "embassy", "afghan-mission"]},
+        "government": {**_NULLABLE_TEXT, "description": "recognition only: the era id of the government"},
+        "status": _TEXT,
+        "start": DATE,
+        "end": {**NULLABLE_DATE, "description": "null: the status still holds"},
+        "as_of": {**NULLABLE_DATE, "description": "the latest date a source confirms a status that still holds"},
+        "summary": _TEXT,
+        "notes": _NULLABLE_TEXT,
+        "events": {"type": "array", "items": _TEXT},
+        "sources": {"type": "array", "items": SOURCE},
+        "checked": CHECKED,
+        "corrections": CORRECTIONS,
+        "origin": _ORIGIN,
+    },
+}  # fmt: skip
+_GOVERNMENT = {
+    "anyOf": [
+        {"type": "null"},
+        {
+            "type": "object",
+            "required": ["id", "name"],
+            "additionalProperties": False,
+            "properties": {"id": _TEXT, "name": _TEXT},
+        },
+    ]
+}
+HISTORY = {
+    "type": "object",
+    "description": "status --history: every period of every aspect, in date order",
+    "required": ["country", "aspects", "events"],
+    "additionalProperties": False,
+    "properties": {
+        "country": COUNTRY,
+        "aspects": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["aspect", "government", "periods"],
+                "additionalProperties": False,
+                "properties": {
+                    "aspect": _TEXT,
+                    "government": _GOVERNMENT,
+                    "periods": {"type": "array", "items": STATUS_PERIOD},
+                },
+            },
+        },
+        "events": {"type": "array", "items": _BRIEF_EVENT},
+    },
+}
+_STANDING = {
+    "type": "object",
+    "required": ["status", "government"],
+    "additionalProperties": False,
+    "properties": {"status": _TEXT, "government": _GOVERNMENT},
+}
+CHANGES = {
+    "type": "object",
+    "description": "status --changes: every aspect whose status differs between two days",
+    "required": ["from", "to", "changes"],
+    "additionalProperties": False,
+    "properties": {
+        "from": {"type": "string", "format": "date"},
+        "to": {"type": "string", "format": "date"},
+        "changes": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["country", "aspect", "before", "after", "steps", "ended"],
+                "additionalProperties": False,
+                "properties": {
+                    "country": COUNTRY,
+                    "aspect": _TEXT,
+                    "before": {"type": "array", "items": _STANDING, "description": "empty: no record"},
+                    "after": {"type": "array", "items": _STANDING, "description": "empty: no record"},
+                    "steps": {
+                        "type": "array",
+                        "items": STATUS_PERIOD,
+                        "description": "periods that began after the first day and by the second",
+                    },
+                    "ended": {
+                        "type": "array",
+                        "items": STATUS_PERIOD,
+                        "description": "periods of the first day that ended by the second",
+                    },
+                },
+            },
+        },
+    },
+}
+
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 SCHEMAS: dict[str, Any] = {
@@ -518,8 +617,8 @@ SCHEMAS: dict[str, Any] = {
     "status": {
         "$schema": _DRAFT,
         "title": "afrel status",
-        "description": "an object for one country, an array for all",
-        "oneOf": [COUNTRY_STATUS, {"type": "array", "items": COUNTRY_STATUS}],
+        "description": "an object for one country, an array for all; --history and --changes have their own",
+        "oneOf": [COUNTRY_STATUS, {"type": "array", "items": COUNTRY_STATUS}, HISTORY, CHANGES],
     },
     "chart": {"$schema": _DRAFT, "title": "afrel chart", "oneOf": [HISTOGRAM, ERA_BAND]},
     "validate": {"$schema": _DRAFT, "title": "afrel validate", **VALIDATE},
