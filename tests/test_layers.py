@@ -13,7 +13,7 @@ ALLOWED = {
     "render": {"render", "queries"},
     "cli": {"cli", "render", "queries", "store"},
 }
-CORE = {"", "model", "dates", "errors"}  # "": the package itself (its version)
+CORE = {"", "model", "dates", "calendars", "errors"}  # "": the package itself (its version)
 
 
 def _module_name(path: Path) -> str:

@@ -45,7 +45,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "profile": (
         "afrel.cli.places",
-        "One country: its indicators, its relations with Afghanistan in brief, and its latest events.",
+        "One country: its indicators, the state of its relations with Afghanistan today, its relations in brief, and "
+        "its latest events.",
     ),
     "status": (
         "afrel.cli.places",
@@ -214,9 +215,18 @@ def _options(
             help="Colour in tables: auto (terminal, unless NO_COLOR or TERM=dumb), always or never.",
         ),
     ] = "auto",
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Never page long output. On a terminal it goes through $AFREL_PAGER or $PAGER (default: less -FRX); "
+            "piped output never does.",
+        ),
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
     current().color = choice("--color", color, ("auto", "always", "never")) or "auto"
+    current().pager = not no_pager
 
 
 # Loading: the bundled data, with the user's data laid over it.
@@ -289,11 +299,21 @@ def resolve(dataset: Dataset, name: str) -> Country:
     return CountryIndex(dataset.countries.values()).resolve(name)
 
 
+def _calendar_date(text: str) -> PartialDate | None:
+    """A day typed in an Afghan calendar (1400-05-24sh, '24 Asad 1400', 1443-01-06ah), as a Gregorian day."""
+    if not any(c.isalpha() for c in text):
+        return None  # ISO and numeric dates: the calendar module is not even imported
+    from afrel.calendars import parse_calendar_date
+
+    day = parse_calendar_date(text)
+    return PartialDate(day.year, day.month, day.day) if day else None
+
+
 def parse_date(option: str, text: str | None) -> PartialDate | None:
     if text is None:
         return None
     try:
-        value = parse_user_date(text)
+        value = _calendar_date(text) or parse_user_date(text)
     except DateError as error:
         raise UsageError(f"{option}: {error}") from None
     from datetime import date
@@ -407,7 +427,26 @@ def write(text: str) -> None:
     current().write(text)
 
 
-def emit(output: "Output", format: Format, as_json: bool) -> None:
+CalendarOption = Annotated[
+    str,
+    typer.Option(
+        metavar="gregorian|solar-hijri|lunar-hijri",
+        help="Show each full date in tables also in the Solar Hijri calendar of Afghanistan (24 Asad 1400) or the "
+        "lunar Hijri calendar (Umm al-Qura). JSON and CSV keep ISO dates.",
+    ),
+]
+
+
+def emit(output: "Output", format: Format, as_json: bool, calendar: str = "gregorian") -> None:
     chosen = Format.json if as_json else format
+    if calendar != "gregorian":
+        from afrel.calendars import CALENDARS
+        from afrel.render.calendarview import in_calendar_too
+
+        choice("--calendar", calendar, CALENDARS)
+        output = in_calendar_too(output, calendar)
     screen = terminal()
-    write(renderer(chosen)(output, width=screen.width, color=screen.color, ascii=screen.ascii))
+    text = renderer(chosen)(output, width=screen.width, color=screen.color, ascii=screen.ascii)
+    if chosen in (Format.table, Format.markdown) and current().page(text):
+        return
+    write(text)

@@ -43,6 +43,7 @@ class Environment:
     ) -> None:
         self.stdout, self.stderr, self.environ = stdout, stderr, environ
         self.width, self.color = width, color
+        self.pager = True  # --no-pager turns it off
         self.datasets: dict[str, Dataset] = {} if datasets is None else datasets
 
     @property
@@ -69,6 +70,33 @@ class Environment:
         if self.color == "never" or "NO_COLOR" in self.env or dumb:
             return Terminal(width, False, ascii_only)
         return Terminal(width, self.out.isatty(), ascii_only)
+
+    def page(self, text: str) -> bool:
+        """Show long output on a terminal through $PAGER (default `less -FRX`), as git does; False if not paged."""
+        import shutil
+
+        if not self.pager or not self.out.isatty() or self.env.get("TERM") == "dumb":
+            return False
+        if text.count("\n") < shutil.get_terminal_size((80, 24)).lines:
+            return False
+        command = self.env.get("AFREL_PAGER") or self.env.get("PAGER") or "less -FRX"
+        if not command.strip() or command.strip() == "cat":
+            return False
+        import subprocess
+
+        environ = {**self.env, "LESS": self.env.get("LESS", "FRX"), "LESSCHARSET": self.env.get("LESSCHARSET", "utf-8")}
+        try:
+            pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=environ)
+        except OSError:
+            return False
+        assert pager.stdin is not None
+        try:
+            pager.stdin.write(text.encode("utf-8", errors="replace"))
+            pager.stdin.close()
+        except BrokenPipeError:
+            pass  # the reader quit the pager before reading everything
+        pager.wait()
+        return True
 
     def write(self, text: str) -> None:
         stream = self.out

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from afrel.cli.app import (
+    CalendarOption,
     CountryFilter,
     DataOption,
     FormatOption,
@@ -77,7 +78,8 @@ def profile(
     format: FormatOption = Format.table,
     json: JsonOption = False,
 ) -> None:
-    """One country: its indicators, its relations with Afghanistan in brief, and its latest events.
+    """One country: its indicators, the state of its relations with Afghanistan today, its relations in brief, and
+    its latest events.
 
     \b
     Examples:
@@ -88,7 +90,14 @@ def profile(
     from afrel.render.views import profile_view
 
     dataset = load(data)
-    emit(profile_view(country_profile(dataset, resolve(dataset, country), recent), dataset), format, json)
+    import datetime
+
+    from afrel.queries.status import status_of
+    from afrel.render.statusview import with_current_status
+
+    chosen = resolve(dataset, country)
+    view = profile_view(country_profile(dataset, chosen, recent), dataset)
+    emit(with_current_status(view, status_of(dataset, chosen, datetime.date.today())), format, json)
 
 
 @registry.command()
@@ -102,7 +111,8 @@ def status(
     on: Annotated[
         str | None,
         typer.Option(
-            help="The date: 2025-12-31, 1980 or 'May 1997'. A year or month means its last day. Default: today."
+            help="The date: 2025-12-31, 1980, 'May 1997', or in an Afghan calendar: 1400-05-24sh, '24 Asad 1400', "
+            "1443-01-07ah. A year or month means its last day. Default: today."
         ),
     ] = None,
     only: Annotated[
@@ -139,6 +149,7 @@ def status(
             show_default=False,
         ),
     ] = None,
+    calendar: CalendarOption = "gregorian",
     data: DataOption = None,
     format: FormatOption = Format.table,
     json: JsonOption = False,
@@ -155,6 +166,7 @@ def status(
       afrel status --on 2025-12-31 --only recognised
       afrel status --on 2025-12-31 --json | jq '.[] | {country: .country.id, recognition: .aspects[1].status}'
       afrel status pakistan --history
+      afrel status iran --on '24 Asad 1400' --calendar solar-hijri
       afrel status --changes 2021-08-01 2021-12-31
       afrel status --changes 2021-08-01 2021-12-31 --only closed --json | jq -r '.changes[].country.id'
     """
@@ -177,7 +189,8 @@ def status(
 
         screen = terminal()
         found = history_of(dataset, resolve(dataset, country or ""))
-        emit(history_view(found, dataset, screen.width, screen.ascii, datetime.date.today()), format, json)
+        view = history_view(found, dataset, screen.width, screen.ascii, datetime.date.today())
+        emit(view, format, json, calendar)
         return
     if changes:
         from afrel.queries.history import changes_between
@@ -193,7 +206,7 @@ def status(
         found_changes = changes_between(dataset, first.last_day, second.last_day, chosen)
         if only:
             found_changes = tuple(c for c in found_changes if any(s.status == only for s in c.before + c.after))
-        emit(changes_view(found_changes, first.last_day, second.last_day), format, json)
+        emit(changes_view(found_changes, first.last_day, second.last_day), format, json, calendar)
         return
     from afrel.queries.status import status_of, status_of_all
     from afrel.render.statusview import status_view
@@ -203,7 +216,7 @@ def status(
     results = (status_of(dataset, resolve(dataset, country), when),) if country else status_of_all(dataset, when)
     if only:
         results = tuple(r for r in results if r.has_status(only))
-    emit(status_view(results, dataset, single=country is not None), format, json)
+    emit(status_view(results, dataset, single=country is not None), format, json, calendar)
 
 
 @registry.command()

@@ -219,9 +219,9 @@ COMPARE = {
     },
 }
 
-PROFILE = {
+PROFILE: dict[str, Any] = {
     "type": "object",
-    "required": ["country", "indicators", "relation", "recent_events"],
+    "required": ["country", "indicators", "status", "relation", "recent_events"],
     "additionalProperties": False,
     "properties": {
         "country": COUNTRY,
@@ -402,6 +402,8 @@ COUNTRY_STATUS = {
         "aspects": {"type": "array", "items": ASPECT},
     },
 }
+# A profile carries the state of relations today, in the form `status` gives for one country.
+PROFILE["properties"]["status"] = {**COUNTRY_STATUS, "description": "the state of relations today"}
 
 HISTOGRAM = {
     "type": "object",

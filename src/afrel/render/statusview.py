@@ -143,6 +143,21 @@ def status_view(results: tuple[CountryStatus, ...], dataset: Dataset, single: bo
     return Output(records, tuple(records), flat, (table,), notes)
 
 
+def with_current_status(output: Output, result: CountryStatus) -> Output:
+    """A profile with the state of relations today added: each aspect, its status and since when."""
+    document = {**output.document, "status": _record(result)}
+    rows = tuple((_label(a), _status_text(a, result.existed) if a.period else NO_RECORD) for a in result.aspects)
+    table = Table(("Aspect", "Status"), rows, f"Relations today ({result.on.isoformat()})", frozenset({"Status"}))
+    flat_rows = tuple(
+        ("status", a.aspect, a.period.status, "", a.period.start.iso(), source_addresses(a.period.sources[:1]))
+        for a in result.aspects
+        if a.period
+    )
+    flat = output.flat._replace(rows=output.flat.rows + flat_rows)
+    display = (*output.display[:1], table, *output.display[1:])
+    return output._replace(document=document, items=(document,), flat=flat, display=display)
+
+
 def _single_tables(result: CountryStatus, dataset: Dataset) -> tuple[Table, ...]:
     title = f"Relations with {result.country.name} on {result.on.isoformat()}"
     if result.actor.id != result.country.id:
