@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -67,3 +69,27 @@ def run() -> Run:
 def run_small(small: Dataset) -> Run:
     """afrel over the small fixture dataset."""
     return Run(small)
+
+
+# Chromium from the distribution, for the tests that open exports in a real browser.
+BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
+# Flags for a closed network and no user profile: nothing may be fetched, nothing is remembered.
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def browser() -> str:
+    if BROWSER is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing: .ci/run installs the Debian package 'chromium'")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    return BROWSER

@@ -3,34 +3,10 @@
 .ci/run installs Debian's `chromium`. Without it the test is skipped locally and fails in CI (CI=true).
 """
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
-BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
-# Flags for a closed network and no user profile: nothing may be fetched, nothing is remembered.
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture
-def browser() -> str:
-    if BROWSER is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing: .ci/run installs the Debian package 'chromium'")
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    return BROWSER
+from tests.conftest import FLAGS
 
 
 def test_exported_page_renders_in_chromium(run_small, browser: str, tmp_path: Path) -> None:

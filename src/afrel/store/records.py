@@ -264,8 +264,6 @@ def _checks(record: RecordReader) -> tuple[PartialDate | None, tuple[Correction,
                 )
             if kind and outcome and was and note:
                 corrections.append(Correction(kind, outcome, was, note))
-    if corrections and not checked:
-        record.problem(f"{record.where}.checked", "a record with corrections gives the day of its check")
     return checked, tuple(corrections)
 
 
