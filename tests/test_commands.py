@@ -95,6 +95,30 @@ def test_chart_counts_and_fits_the_width(run_small) -> None:
         assert max(len(line) for line in out.splitlines()) <= int(columns)
 
 
+@pytest.mark.parametrize("width", [40, 80, 120])
+@pytest.mark.parametrize("by", ["counterpart", "tag"])
+def test_chart_rows_keep_their_strip_on_one_line(run, width: int, by: str) -> None:
+    document = run.json("chart", "--by", by, "--top", "5", "--json")
+    out = run("chart", "--by", by, "--top", "5", env={"COLUMNS": str(width)}).stdout
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= width
+    marks = "·▁▂▃▄▅▆▇█"
+    strips = [line for line in lines if sum(ch in marks for ch in line) >= len(document["buckets"])]
+    assert len(strips) == len(document["series"])  # one line per row, the whole strip on it
+    if width >= 60:
+        for series, line in zip(document["series"], strips, strict=True):
+            assert str(series["total"]) in line  # name, count and strip share the line
+    assert len(lines) <= 4 * len(document["series"]) + 8
+
+
+@pytest.mark.parametrize("width", [40, 80, 120])
+def test_chart_by_period_is_one_line_per_period(run, width: int) -> None:
+    document = run.json("chart", "--json")
+    lines = run("chart", env={"COLUMNS": str(width)}).stdout.splitlines()
+    assert max(len(line) for line in lines) <= width
+    assert len(lines) <= len(document["buckets"]) + 8
+
+
 def test_chart_draws_ascii_when_colour_is_off_on_a_dumb_terminal(run_small) -> None:
     out = run_small("chart", "--eras", env={"TERM": "dumb"}).stdout
     assert out.isascii() and "eras    " in out

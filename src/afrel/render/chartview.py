@@ -11,9 +11,10 @@ from afrel.model import Dataset, Event
 from afrel.queries.charts import Histogram
 from afrel.render.views import VERTICAL_BELOW, Output, Table
 
-# Shades from none to most; the first is used for zero only.
-LEVELS_UNICODE = " ▁▂▃▄▅▆▇█"
-LEVELS_ASCII = " .:-=+*#%@"
+# Shades from none to most; the first is used for zero only. Zero is a mark, not a space, so that a strip is
+# one word: tables keep it on one line instead of wrapping it at its gaps.
+LEVELS_UNICODE = "·▁▂▃▄▅▆▇█"
+LEVELS_ASCII = "_.:-=+*#%@"
 BAR_UNICODE, BAR_ASCII = "█", "#"
 MARGIN = 30  # width taken by labels, counts and table borders next to a bar or a strip
 
@@ -55,10 +56,18 @@ def histogram_view(histogram: Histogram, dataset: Dataset, width: int, ascii: bo
             (_label(b, per), str(c), bar * math.ceil(c / most * room) if c else "")
             for b, c in zip(buckets, counts, strict=True)
         )
+        if width < VERTICAL_BELOW:
+            # Compact: one line per period, the bar after a label and a count, drawn to the width.
+            room = max(5, width - 13)
+            figure = tuple(
+                f"{label:<6} {count:>5} {bar * math.ceil(int(count) / most * room) if most and int(count) else ''}"
+                for label, count, _ in rows
+            )
+            return Output(document, tuple(document["series"]), flat, (), tuple(notes), (f"Events per {per}", *figure))
         table = Table((per.capitalize(), "Events", ""), rows, f"Events per {per}", frozenset({""}))
         return Output(document, tuple(document["series"]), flat, (table,), tuple(notes))
-    # Narrow terminals show each row as a block, where the strip has the line to itself but for its label.
-    room = width - MARGIN if width >= VERTICAL_BELOW else width - 16
+    # Narrow terminals show each row on two lines: its name and count, then its strip.
+    room = width - MARGIN if width >= VERTICAL_BELOW else width - 2
     if len(buckets) > room:
         raise UsageError(
             f"{len(buckets)} {per}s do not fit in {width} columns: use a wider terminal"
@@ -76,12 +85,17 @@ def histogram_view(histogram: Histogram, dataset: Dataset, width: int, ascii: bo
     )
     first, last = (_label(buckets[0], per), _label(buckets[-1], per)) if buckets else ("", "")
     strip = f"{first} … {last}" if not ascii else f"{first} ... {last}"
+    notes.append(f"Shades from fewest to most events ({most} in one {per}): '{levels[1:]}'; '{levels[0]}': none.")
+    if width < VERTICAL_BELOW:
+        lines = [f"Events per {per} by {histogram.by},", f"{strip}:"]
+        for key, total, cells in rows:
+            lines += [f"{key} ({total})", f"  {cells}"]
+        return Output(document, tuple(document["series"]), flat, (), tuple(notes), tuple(lines))
     table = Table(
         (histogram.by.capitalize(), "Events", strip),
         rows,
         f"Events per {per} by {histogram.by}: one character per {per}",
     )
-    notes.append(f"Shades from fewest to most events ({most} in one {per}): '{levels[1:]}'; blank: none.")
     return Output(document, tuple(document["series"]), flat, (table,), tuple(notes))
 
 

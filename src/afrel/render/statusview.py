@@ -31,15 +31,18 @@ NEAR_BOUNDARY_MARK, UNCONFIRMED_MARK = "*", "+"
 
 
 def _label(aspect: AspectStatus) -> str:
+    """A short label: a government by the year it came to power; its full name leads the status text."""
     label = ASPECT_LABELS[aspect.aspect]
-    return f"{label} of the {aspect.government.name}" if aspect.government else label
+    return f"{label} ({aspect.government.start.year})" if aspect.government else label
 
 
 def _status_text(aspect: AspectStatus, existed: bool = True) -> str:
     period = aspect.period
+    government = f"{aspect.government.name}: " if aspect.government else ""
     if period is None:
-        return NO_RECORD if existed else DID_NOT_EXIST
-    text = f"{period.status} since {period.start}" + (f" (until {period.end})" if period.end else "")
+        return government + (NO_RECORD if existed else DID_NOT_EXIST)
+    text = government + f"{period.status.replace('-', ' ')} since {period.start}"
+    text += f" (until {period.end})" if period.end else ""
     if aspect.near_boundary:
         text += "; the change is dated only to the month or year, which includes this day: it may fall either side"
     if aspect.unconfirmed and period.as_of:
@@ -146,7 +149,7 @@ def status_view(results: tuple[CountryStatus, ...], dataset: Dataset, single: bo
 def with_current_status(output: Output, result: CountryStatus) -> Output:
     """A profile with the state of relations today added: each aspect, its status and since when."""
     document = {**output.document, "status": _record(result)}
-    rows = tuple((_label(a), _status_text(a, result.existed) if a.period else NO_RECORD) for a in result.aspects)
+    rows = tuple((_label(a), _status_text(a, result.existed)) for a in result.aspects)
     table = Table(("Aspect", "Status"), rows, f"Relations today ({result.on.isoformat()})", frozenset({"Status"}))
     flat_rows = tuple(
         ("status", a.aspect, a.period.status, "", a.period.start.iso(), source_addresses(a.period.sources[:1]))

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from typing import Any
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, Group, RenderableType
+from rich.console import Console
 from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -38,6 +39,56 @@ def narrow_width(table: Table, width: int) -> int:
 _ADDRESS = re.compile(r"https?://[^\s;]+[^\s;.,)]")
 
 
+def _longest_word(table: Table, index: int) -> int:
+    """The widest run of text without a space in a column: an id or an address people copy whole."""
+    words = (word for row in table.rows for word in row[index].split())
+    return max((cell_len(word) for word in words), default=0)
+
+
+MIN_PROSE = 24  # the narrowest a wide column of text may be before the table is shown as records
+
+
+def column_widths(table: Table, width: int) -> list[int] | None:
+    """Each column's width within the line, none narrower than its longest word; None if they cannot fit.
+
+    Narrow columns are as wide as their longest line, up to an equal share of half the line; wide columns
+    share what is left. No id or address is ever split: a table that cannot keep them whole is shown as
+    records instead.
+    """
+    available = width - (3 * len(table.columns) + 1)  # a space either side of each cell, and the rules
+    cap = narrow_width(table, width)
+    words = [_longest_word(table, i) for i in range(len(table.columns))]
+    widths = []
+    for index, column in enumerate(table.columns):
+        if column in table.wide:
+            widths.append(max(words[index], 1))
+            continue
+        lines = (cell_len(line) for row in table.rows for line in row[index].splitlines() or [""])
+        widths.append(max(words[index], min(cap, max(max(lines, default=0), cell_len(column)))))
+    spare = available - sum(widths)
+    if spare < 0:
+        return None
+    wide = [i for i, column in enumerate(table.columns) if column in table.wide]
+    longest = {i: max((cell_len(row[i]) for row in table.rows), default=0) for i in wide}
+    # Fill the wide columns towards their longest text, the shortest need first, then share what is left.
+    needs = {i: longest[i] - widths[i] for i in wide if longest[i] > widths[i]}
+    while spare and needs:
+        share = max(1, spare // len(needs))
+        for index in sorted(needs, key=needs.__getitem__):
+            given = min(share, needs[index], spare)
+            widths[index] += given
+            spare -= given
+            needs[index] -= given
+            if not needs[index]:
+                del needs[index]
+    for n, index in enumerate(wide):
+        widths[index] += spare // len(wide) + (1 if n < spare % len(wide) else 0)
+    # Prose squeezed into a sliver beside a long address reads worse than a record per row.
+    if any(widths[i] < min(longest[i], MIN_PROSE) for i in wide):
+        return None
+    return widths
+
+
 def _text(text: str, highlight: tuple[str, ...], links: bool = False) -> Text:
     cell = Text(text)
     if highlight:
@@ -49,44 +100,42 @@ def _text(text: str, highlight: tuple[str, ...], links: bool = False) -> Text:
     return cell
 
 
-def _table(table: Table, width: int, ascii: bool, links: bool) -> RichTable:
+def _table(table: Table, widths: list[int], ascii: bool, links: bool) -> RichTable:
     rich_table = RichTable(
         title=Text(table.title) if table.title else None,
         show_lines=False,
-        expand=bool(table.wide),
         title_justify="left",
         header_style="bold",
         box=table_box(ascii),
         show_header=shows_header(table),
     )
-    cap = narrow_width(table, width)
-    for index, column in enumerate(table.columns):
-        if column in table.wide:
-            rich_table.add_column(Text(column), overflow="fold", ratio=1)
-            continue
-        # A narrow column is as wide as its longest line, up to the cap: given as its width, Rich need not
-        # measure every cell of it (most of the cost of a long table).
-        longest = max((cell_len(line) for row in table.rows for line in row[index].splitlines() or [""]), default=0)
-        fixed = min(cap, max(longest, cell_len(column)))
-        rich_table.add_column(Text(column), overflow="fold", width=fixed, max_width=cap)
+    # Given every width, Rich need not measure each cell (most of the cost of a long table).
+    for column, column_width in zip(table.columns, widths, strict=True):
+        rich_table.add_column(Text(column), overflow="fold", width=column_width)
     for row in table.rows:
         rich_table.add_row(*(_text(cell, table.highlight, links) for cell in row))
     return rich_table
 
 
-def _vertical(table: Table, links: bool) -> RenderableType:
-    parts: list[RenderableType] = []
+def _vertical(table: Table, width: int, links: bool) -> list[Text]:
+    """Each row as a block of "column: text" lines, wrapped at spaces; a word longer than the line runs past
+    its end rather than being split, so ids and addresses can be copied whole."""
+    lines: list[Text] = []
     if table.title:
-        parts.append(Text(table.title, style="bold"))
+        lines.append(Text(table.title, style="bold"))
     for row in table.rows:
-        block = Text()
         for column, cell in zip(table.columns, row, strict=True):
-            if column:
-                block.append(f"{column}: ", style="bold")
-            block.append_text(_text(cell, table.highlight, links))
-            block.append("\n")
-        parts.append(block)
-    return Group(*parts)
+            label = f"{column}: " if column else ""
+            for number, paragraph in enumerate(cell.split("\n") or [""]):
+                text = (label if number == 0 else "") + paragraph
+                wrapped = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
+                for index, line in enumerate(wrapped):
+                    rendered = _text(line, table.highlight, links)
+                    if number == 0 and index == 0 and label:
+                        rendered.stylize("bold", 0, len(label) - 1)
+                    lines.append(rendered)
+        lines.append(Text())
+    return lines
 
 
 def render_table(output: Output, *, width: int = 80, color: bool = False, ascii: bool = False, **_: Any) -> str:
@@ -103,11 +152,17 @@ def render_table(output: Output, *, width: int = 80, color: bool = False, ascii:
         legacy_windows=False,
     )
     vertical = width < VERTICAL_BELOW
-    for line in output.figure:
-        console.print(Text(line), no_wrap=True, crop=False, overflow="ignore")
+    for figure_line in output.figure:
+        console.print(Text(figure_line), no_wrap=True, crop=False, overflow="ignore")
     for table in output.display:
-        if table.rows:
-            console.print(_vertical(table, color) if vertical else _table(table, width, ascii, color))
+        if not table.rows:
+            continue
+        widths = None if vertical else column_widths(table, width)
+        if widths is None:
+            for line in _vertical(table, width, color):
+                console.print(line, no_wrap=True, crop=False, overflow="ignore")
+        else:
+            console.print(_table(table, widths, ascii, color))
     for note in output.notes:
         console.print(Text(note, style="yellow"))
     return buffer.getvalue()
