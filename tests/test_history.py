@@ -83,7 +83,7 @@ def test_changes_of_chosen_countries(run) -> None:
         (["status", "russia", "--history", "--on", "2000"], "leave out --on"),
         (["status", "--changes", "2021-12-31", "2021-08-01"], "is not before"),
         (["status", "--changes", "2021-08-01", "soon"], "--changes"),
-        (["status", "--country", "india"], "--country selects countries for --changes"),
+        (["status", "--country", "india"], "--country selects countries for --changes or --history"),
     ],
 )
 def test_history_and_changes_refuse_what_they_cannot_answer(run, args: list[str], message: str) -> None:

@@ -16,6 +16,8 @@ from afrel.model import TAGS, Country, Dataset
 from afrel.render import Format, renderer
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from afrel.queries.timeline import TimelineFilter
     from afrel.render.views import Output
 
@@ -425,6 +427,18 @@ def terminal() -> Terminal:
 
 def write(text: str) -> None:
     current().write(text)
+
+
+def write_to(text: str, output: "Path | None") -> None:
+    """Write to the file if one is named (and say so on stderr), else to stdout."""
+    if output is None:
+        write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {str(output)!r}: {error.strerror or error}") from None
+    current().err.write(f"wrote {output}\n")
 
 
 CalendarOption = Annotated[

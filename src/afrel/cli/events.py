@@ -1,6 +1,5 @@
 """Commands about events: timeline, search, show, cite, chart and export."""
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -26,6 +25,7 @@ from afrel.cli.app import (
     selection,
     terminal,
     write,
+    write_to,
 )
 from afrel.errors import UsageError
 from afrel.render import Format
@@ -295,12 +295,4 @@ def export(
         span = f"{chosen.since or '…'} to {chosen.until or '…'}"
         title = f"Afghanistan's foreign relations: events {'starting' if starting else 'overlapping'} {span}"
     options = {"group_by": choice("--group-by", group_by, ("region", "none"))} if to.value == "timelinejs" else {}
-    text = EXPORTERS[to.value](select_events(dataset, chosen), dataset, title, **options)
-    if output is None:
-        write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"cannot write {str(output)!r}: {error.strerror or error}") from None
-    sys.stderr.write(f"wrote {output}\n")
+    write_to(EXPORTERS[to.value](select_events(dataset, chosen), dataset, title, **options), output)

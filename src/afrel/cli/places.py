@@ -1,5 +1,6 @@
 """Commands about counterparts: compare, profile, status, countries and stats."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -18,6 +19,7 @@ from afrel.cli.app import (
     registry,
     resolve,
     terminal,
+    write_to,
 )
 from afrel.errors import UsageError
 from afrel.render import Format
@@ -144,10 +146,23 @@ def status(
         list[str] | None,
         typer.Option(
             "--country",
-            help="With --changes: only this country (repeat for more).",
+            help="With --changes or --history: this country (repeat for more; several --history need --to svg).",
             autocompletion=complete_country,
             show_default=False,
         ),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="svg",
+            help="With --history: draw a self-contained SVG picture for an article instead of tables.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="With --to svg: write to this file instead of stdout.", dir_okay=False),
     ] = None,
     calendar: CalendarOption = "gregorian",
     data: DataOption = None,
@@ -168,6 +183,8 @@ def status(
       afrel status pakistan --history
       afrel status iran --on '24 Asad 1400' --calendar solar-hijri
       afrel status --changes 2021-08-01 2021-12-31
+      afrel status pakistan --history --to svg -o pakistan.svg
+      afrel status --history --country iran --country pakistan --to svg > neighbours.svg
       afrel status --changes 2021-08-01 2021-12-31 --only closed --json | jq -r '.changes[].country.id'
     """
     import datetime
@@ -178,19 +195,35 @@ def status(
     choice("--only", only, statuses)
     if history and (changes or on):
         raise UsageError("--history shows every date: leave out " + ("--changes" if changes else "--on"))
-    if also and not changes:
-        raise UsageError("--country selects countries for --changes; for one country's status give it as COUNTRY")
-    if history and not country:
+    choice("--to", to, ("svg",))
+    if (to or output) and not history:
+        raise UsageError("--to svg and --output draw a picture of --history, e.g. afrel status iran --history --to svg")
+    if output and not to:
+        raise UsageError("--output writes the picture: add --to svg")
+    if also and not (changes or history):
+        raise UsageError("--country selects countries for --changes or --history; for one date give COUNTRY")
+    names = ([country] if country else []) + (also or [])
+    if history and not names:
         raise UsageError("--history needs a COUNTRY, e.g. afrel status pakistan --history")
+    if history and len(names) > 1 and not to:
+        raise UsageError("--history shows one country in tables; for several, draw them: --to svg")
     dataset = load(data)
     if history:
         from afrel.queries.history import history_of
+
+        today = datetime.date.today()
+        if to:
+            from afrel import __version__
+            from afrel.render.svgview import history_svg
+
+            histories = tuple(history_of(dataset, resolve(dataset, name)) for name in names)
+            write_to(history_svg(histories, dataset, __version__, today), output)
+            return
         from afrel.render.historyview import history_view
 
         screen = terminal()
-        found = history_of(dataset, resolve(dataset, country or ""))
-        view = history_view(found, dataset, screen.width, screen.ascii, datetime.date.today())
-        emit(view, format, json, calendar)
+        found = history_of(dataset, resolve(dataset, names[0]))
+        emit(history_view(found, dataset, screen.width, screen.ascii, today), format, json, calendar)
         return
     if changes:
         from afrel.queries.history import changes_between
@@ -202,7 +235,7 @@ def status(
         assert first and second
         if first.last_day >= second.last_day:
             raise UsageError(f"--changes: {changes[0]} is not before {changes[1]}")
-        chosen = tuple(resolve(dataset, name) for name in ([country] if country else []) + (also or []))
+        chosen = tuple(resolve(dataset, name) for name in names)
         found_changes = changes_between(dataset, first.last_day, second.last_day, chosen)
         if only:
             found_changes = tuple(c for c in found_changes if any(s.status == only for s in c.before + c.after))

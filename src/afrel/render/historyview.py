@@ -38,7 +38,7 @@ LEGEND = (
     ("downgraded, suspended", "suspended"),
     ("severed, closed, not recognised", "severed"),
 )
-LABEL_WIDTH = 18
+LABEL_WIDTH = 22
 
 
 def period_record(period: Relation) -> dict[str, Any]:
@@ -66,9 +66,9 @@ def strand_label(strand: Strand) -> str:
 
 
 def short_label(strand: Strand) -> str:
-    """A label that fits beside a strip: a government by the year it came to power."""
-    if strand.government:
-        return f"Recognition, {strand.government.start.year}"
+    """A label that fits beside a strip: a government by the years it held power."""
+    if government := strand.government:
+        return f"Recognition {government.start.year}-{government.end.year if government.end else ''}"
     return {"relations": "Relations"}.get(strand.aspect, ASPECT_LABELS[strand.aspect])
 
 
