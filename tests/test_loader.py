@@ -180,6 +180,15 @@ def test_stored_figures_of_countries_agree_with_a_scan(bundled, tmp_path, countr
     assert {o.country for o in expected} == set(countries) - {"nobody"}
 
 
+@pytest.mark.parametrize("countries", [("russia", "soviet-union"), ("pakistan", "nobody"), ()])
+def test_stored_status_periods_of_countries_agree_with_a_scan(bundled, tmp_path, countries) -> None:
+    write(bundled, tmp_path / "compiled.sqlite")
+    expected = tuple(r for r in bundled.relations if r.country in countries)
+    assert StoredDataset(tmp_path / "compiled.sqlite").relations_of(countries) == expected
+    assert bundled.relations_of(countries) == expected
+    assert bool(expected) == bool(countries)
+
+
 def _mostly(good: list[object], bad: list[object]) -> st.SearchStrategy[object]:
     # Well-formed values four times in five, so that the quick reader accepts a fair share of the examples.
     return st.sampled_from(good * 4 * max(1, len(bad)) + bad * len(good))

@@ -375,6 +375,10 @@ class Dataset(Protocol):
         """The newest event, last in date order."""
         ...
 
+    def relations_of(self, countries: Iterable[str]) -> tuple[Relation, ...]:
+        """The status periods of these countries, in the data's order."""
+        ...
+
     def observations_of(self, countries: Iterable[str]) -> tuple[Observation, ...]:
         """The figures of these countries, in the data's order."""
         ...

@@ -25,7 +25,7 @@ class History(NamedTuple):
 def history_of(dataset: Dataset, country: Country) -> History:
     """Every status period of a country and its predecessors, aspect by aspect, each in date order."""
     line = predecessors(dataset, country.id)
-    periods = sorted((r for r in dataset.relations if r.country in line), key=lambda r: r.start.sort_key)
+    periods = sorted(dataset.relations_of(line), key=lambda r: r.start.sort_key)
     eras = {era.id: era for era in dataset.eras}
     strands = []
     for aspect in RELATION_ASPECTS:
@@ -75,7 +75,7 @@ def changes_between(
     changes = []
     for before, after in pairs:
         line = predecessors(dataset, before.country.id)
-        periods = [r for r in dataset.relations if r.country in line]
+        periods = dataset.relations_of(line)
         for aspect in RELATION_ASPECTS:
             old, new = _statuses(before, aspect), _statuses(after, aspect)
             if old == new:

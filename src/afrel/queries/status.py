@@ -61,7 +61,7 @@ def status_of(dataset: Dataset, country: Country, day: date) -> CountryStatus:
     line = predecessors(dataset, country.id)
     existing = [dataset.countries[c] for c in line if _existed(dataset.countries[c], day)]
     actor = existing[0] if existing else country
-    periods = [r for r in dataset.relations if r.country in line]
+    periods = dataset.relations_of(line)
     aspects = []
     for aspect in RELATION_ASPECTS:
         own = [p for p in periods if p.aspect == aspect]

@@ -16,7 +16,7 @@ from typing import Any
 from afrel.dates import PartialDate
 from afrel.model import AlternativeDate, Correction, Country, Dispute, Era, Event, Observation, Origin, Relation, Source
 
-FORMAT = "afrel-compiled-11"
+FORMAT = "afrel-compiled-12"
 _BATCH = 500  # ids per query: below SQLite's limit on parameters
 
 
@@ -106,6 +106,15 @@ class StoredDataset:
 
     def event_ids(self) -> tuple[str, ...]:
         return tuple(event_id for (event_id,) in self._db.execute("SELECT id FROM events ORDER BY sort_day, id"))
+
+    def relations_of(self, countries: Iterable[str]) -> tuple[Relation, ...]:
+        wanted = list(dict.fromkeys(countries))
+        if "relations" in self.__dict__:  # already read in full
+            return tuple(relation for relation in self.relations if relation.country in wanted)
+        rows = self._db.execute(
+            f"SELECT record FROM relations WHERE country IN ({', '.join('?' * len(wanted))}) ORDER BY rowid", wanted
+        )
+        return tuple(_relation(json.loads(record)) for (record,) in rows)
 
     def observations_of(self, countries: Iterable[str]) -> tuple[Observation, ...]:
         wanted = set(countries)

@@ -48,6 +48,10 @@ class MemoryDataset:
     def event_ids(self) -> tuple[str, ...]:
         return tuple(self._by_id)
 
+    def relations_of(self, countries: Iterable[str]) -> tuple[Relation, ...]:
+        wanted = set(countries)
+        return tuple(relation for relation in self.relations if relation.country in wanted)
+
     def observations_of(self, countries: Iterable[str]) -> tuple[Observation, ...]:
         wanted = set(countries)
         return tuple(observation for observation in self.observations if observation.country in wanted)

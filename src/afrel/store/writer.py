@@ -20,7 +20,7 @@ CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE countries(id TEXT PRIMARY KEY, successor TEXT, record TEXT NOT NULL);
 CREATE TABLE observations(country TEXT NOT NULL, record TEXT NOT NULL);
 CREATE TABLE eras(record TEXT NOT NULL);
-CREATE TABLE relations(record TEXT NOT NULL);
+CREATE TABLE relations(country TEXT NOT NULL, record TEXT NOT NULL);
 CREATE TABLE events(position INTEGER PRIMARY KEY, id TEXT NOT NULL, sort_day INTEGER NOT NULL,
                     first_day INTEGER NOT NULL, last_day INTEGER NOT NULL, record TEXT NOT NULL);
 CREATE TABLE event_countries(country TEXT NOT NULL, last_day INTEGER NOT NULL, position INTEGER NOT NULL);
@@ -141,11 +141,8 @@ class Writer:
                 "INSERT INTO countries VALUES (?, ?, ?)",
                 ((c.id, c.successor, _dumps(c)) for c in dataset.countries.values()),
             )
-            for table, records in (
-                ("eras", dataset.eras),
-                ("relations", dataset.relations),
-            ):
-                db.executemany(f"INSERT INTO {table} VALUES (?)", ((_dumps(record),) for record in records))
+            db.executemany("INSERT INTO eras VALUES (?)", ((_dumps(era),) for era in dataset.eras))
+            db.executemany("INSERT INTO relations VALUES (?, ?)", ((r.country, _dumps(r)) for r in dataset.relations))
             db.executemany(
                 "INSERT INTO observations VALUES (?, ?)", ((o.country, _dumps(o)) for o in dataset.observations)
             )
