@@ -66,6 +66,14 @@ RELATION_ASPECTS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Who heads a mission of embassy rank, where the sources say: a mission headed by a chargé d'affaires is still
+# "open"; "downgraded" means a mission below embassy rank (a liaison, technical or consular office).
+MISSION_HEADS: dict[str, str] = {
+    "ambassador": "an ambassador",
+    "charge-d-affaires": "a chargé d'affaires, not an ambassador",
+}
+
+
 # Publications whose dated claims were each checked against the sources. A claim the sources contradict or
 # cannot confirm is recorded under an event's `disputes`, naming the document by its key here.
 CHECKED_DOCUMENTS: dict[str, "Source"] = {}
@@ -297,6 +305,7 @@ class Relation(NamedTuple):
     notes: str | None = None
     checked: PartialDate | None = None  # the day every claim was last checked against the sources
     corrections: tuple[Correction, ...] = ()
+    head: str | None = None  # embassy and afghan-mission only: a key of MISSION_HEADS, where sources say
 
     @property
     def last_day(self) -> date:

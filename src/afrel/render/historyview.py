@@ -7,7 +7,7 @@ from typing import Any
 
 from afrel.model import Dataset, Relation
 from afrel.queries.history import Change, History, Standing, Strand
-from afrel.render.statusview import ASPECT_LABELS, NO_RECORD
+from afrel.render.statusview import ASPECT_LABELS, NO_RECORD, status_words
 from afrel.render.views import (
     VERTICAL_BELOW,
     Output,
@@ -50,6 +50,7 @@ def period_record(period: Relation) -> dict[str, Any]:
         "start": date_record(period.start),
         "end": date_record(period.end),
         "as_of": date_record(period.as_of),
+        "head": period.head,
         "summary": period.summary,
         "notes": period.notes,
         "events": list(period.events),
@@ -107,7 +108,7 @@ def strips(history: History, width: int, ascii: bool, today: date) -> tuple[str,
     return tuple(lines)
 
 
-FLAT_COLUMNS = ("country", "aspect", "government", "status", "start", "end", "as_of", "events", "source_urls")
+FLAT_COLUMNS = ("country", "aspect", "government", "status", "start", "end", "as_of", "events", "source_urls", "head")
 
 
 def _flat(period: Relation) -> tuple[str, ...]:
@@ -121,6 +122,7 @@ def _flat(period: Relation) -> tuple[str, ...]:
         str(period.as_of) if period.as_of else "",
         " ".join(period.events),
         source_addresses(period.sources),
+        period.head or "",
     )
 
 
@@ -148,7 +150,7 @@ def history_view(history: History, dataset: Dataset, width: int, ascii: bool, to
     rows = tuple(
         (
             short_label(strand),
-            p.status.replace("-", " "),
+            status_words(p),
             str(p.start),
             str(p.end) if p.end else (f"still (confirmed {p.as_of})" if p.as_of else "still"),
             _sources_text(p),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from afrel.model import CORRECTION_KINDS, CORRECTION_OUTCOMES, SOURCE_KINDS
+from afrel.model import CORRECTION_KINDS, CORRECTION_OUTCOMES, MISSION_HEADS, SOURCE_KINDS
 
 _TEXT = {"type": "string"}
 _NULLABLE_TEXT = {"type": ["string", "null"]}
@@ -342,6 +342,11 @@ SHOW = {
     },
 }
 
+_HEAD = {
+    "enum": [*MISSION_HEADS, None],
+    "description": "embassy and afghan-mission: who heads the mission, where sources say; null: not recorded",
+}
+
 ASPECT = {
     "type": "object",
     "required": [
@@ -351,6 +356,7 @@ ASPECT = {
         "start",
         "end",
         "as_of",
+        "head",
         "near_boundary",
         "unconfirmed",
         "summary",
@@ -379,6 +385,7 @@ ASPECT = {
         "start": NULLABLE_DATE,
         "end": NULLABLE_DATE,
         "as_of": NULLABLE_DATE,
+        "head": _HEAD,
         "near_boundary": {"type": "boolean", "description": "the day falls in the month or year a change is dated to"},
         "unconfirmed": {"type": "boolean", "description": "no source confirms the status as late as the day asked"},
         "summary": _NULLABLE_TEXT,
@@ -506,7 +513,7 @@ VALIDATE = {
 STATUS_PERIOD = {
     "type": "object",
     "required": [
-        "country", "aspect", "government", "status", "start", "end", "as_of", "summary", "notes", "events",
+        "country", "aspect", "government", "status", "start", "end", "as_of", "head", "summary", "notes", "events",
         "sources", "checked", "corrections", "origin",
     ],
     "additionalProperties": False,
@@ -518,6 +525,7 @@ STATUS_PERIOD = {
         "start": DATE,
         "end": {**NULLABLE_DATE, "description": "null: the status still holds"},
         "as_of": {**NULLABLE_DATE, "description": "the latest date a source confirms a status that still holds"},
+        "head": _HEAD,
         "summary": _TEXT,
         "notes": _NULLABLE_TEXT,
         "events": {"type": "array", "items": _TEXT},

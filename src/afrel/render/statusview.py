@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from afrel.model import Dataset
+from afrel.model import Dataset, Relation
 from afrel.queries.status import AspectStatus, CountryStatus
 from afrel.render.views import (
     Output,
@@ -36,12 +36,21 @@ def _label(aspect: AspectStatus) -> str:
     return f"{label} ({aspect.government.start.year})" if aspect.government else label
 
 
+HEAD_WORDS = {"ambassador": "under an ambassador", "charge-d-affaires": "under a chargé d'affaires"}
+
+
+def status_words(period: Relation) -> str:
+    """The status as words, with who heads the mission where the sources say: 'open under a chargé d'affaires'."""
+    words = period.status.replace("-", " ")
+    return f"{words} {HEAD_WORDS[period.head]}" if period.head else words
+
+
 def _status_text(aspect: AspectStatus, existed: bool = True) -> str:
     period = aspect.period
     government = f"{aspect.government.name}: " if aspect.government else ""
     if period is None:
         return government + (NO_RECORD if existed else DID_NOT_EXIST)
-    text = government + f"{period.status.replace('-', ' ')} since {period.start}"
+    text = government + f"{status_words(period)} since {period.start}"
     text += f" (until {period.end})" if period.end else ""
     if aspect.near_boundary:
         text += "; the change is dated only to the month or year, which includes this day: it may fall either side"
@@ -59,6 +68,7 @@ def _aspect_record(aspect: AspectStatus) -> dict[str, Any]:
         "start": date_record(period.start) if period else None,
         "end": date_record(period.end) if period else None,
         "as_of": date_record(period.as_of) if period else None,
+        "head": period.head if period else None,
         "near_boundary": aspect.near_boundary,
         "unconfirmed": aspect.unconfirmed,
         "summary": period.summary if period else None,
@@ -82,7 +92,7 @@ def _record(result: CountryStatus) -> dict[str, Any]:
 
 FLAT_COLUMNS = (
     "country", "actor", "on", "existed", "aspect", "government", "status", "start", "end", "near_boundary",
-    "unconfirmed", "source_urls",
+    "unconfirmed", "source_urls", "head",
 )  # fmt: skip
 
 
@@ -105,6 +115,7 @@ def _flat_rows(result: CountryStatus) -> list[tuple[str, ...]]:
             _flag(a.near_boundary),
             _flag(a.unconfirmed),
             source_addresses(a.period.sources) if a.period else "",
+            a.period.head or "" if a.period else "",
         )
         for a in result.aspects
     ]
@@ -122,7 +133,7 @@ def status_view(results: tuple[CountryStatus, ...], dataset: Dataset, single: bo
         cells: dict[str, list[str]] = {}
         for aspect in result.aspects:
             # "not recognised" wraps at its space in a narrow column; the JSON keeps the status as written.
-            shown = aspect.period.status.replace("-", " ") if aspect.period else NO_RECORD
+            shown = status_words(aspect.period) if aspect.period else NO_RECORD
             if not aspect.period and not result.existed:
                 shown = DID_NOT_EXIST
             shown += (NEAR_BOUNDARY_MARK if aspect.near_boundary else "") + (

@@ -16,7 +16,7 @@ from typing import Any
 from afrel.dates import PartialDate
 from afrel.model import AlternativeDate, Correction, Country, Dispute, Era, Event, Observation, Origin, Relation, Source
 
-FORMAT = "afrel-compiled-12"
+FORMAT = "afrel-compiled-13"
 _BATCH = 500  # ids per query: below SQLite's limit on parameters
 
 
@@ -199,7 +199,7 @@ def _date(value: list[Any] | None) -> PartialDate | None:
 
 
 def _checks(row: list[Any]) -> tuple[PartialDate | None, tuple[Correction, ...]]:
-    checked, corrections = row
+    checked, corrections = row[:2]
     return _date(checked), tuple(Correction(*c) for c in corrections)
 
 
@@ -277,4 +277,5 @@ def _relation(row: list[Any]) -> Relation:
         tuple(events),
         notes,
         *_checks(row[12:]),
+        row[14],
     )

@@ -15,6 +15,7 @@ from afrel.model import (
     COUNTRY_KINDS,
     DISPUTE_STATUSES,
     INDICATORS,
+    MISSION_HEADS,
     NAME_LANGUAGES,
     REGIONS,
     RELATION_ASPECTS,
@@ -78,6 +79,7 @@ RELATION_FIELDS = {
     "notes",
     "checked",
     "corrections",
+    "head",
 }
 SECTIONS = ("meta", "countries", "country_names", "events", "observations", "eras", "relations")
 
@@ -470,6 +472,11 @@ def _relation(record: RecordReader) -> Relation | None:
     summary, notes = record.text("summary"), record.text("notes", required=False)
     events, sources = record.strings("events"), _sources(record)
     checked, corrections = _checks(record)
+    head = record.text("head", required=False)
+    if head and head not in MISSION_HEADS:
+        record.problem(f"{record.where}.head", f"expected one of {', '.join(MISSION_HEADS)}", record.line_of("head"))
+    elif head and aspect not in ("embassy", "afghan-mission"):
+        record.problem(f"{record.where}.head", "only a mission has a head", record.line_of("head"))
     if aspect and aspect not in RELATION_ASPECTS:
         record.problem(
             f"{record.where}.aspect",
@@ -511,6 +518,7 @@ def _relation(record: RecordReader) -> Relation | None:
         notes or None,
         checked,
         corrections,
+        head or None,
     )
 
 
