@@ -342,6 +342,17 @@ SHOW = {
     },
 }
 
+_GOVERNMENT = {
+    "anyOf": [
+        {"type": "null"},
+        {
+            "type": "object",
+            "required": ["id", "name"],
+            "additionalProperties": False,
+            "properties": {"id": _TEXT, "name": _TEXT},
+        },
+    ]
+}
 _HEAD = {
     "enum": [*MISSION_HEADS, None],
     "description": "embassy and afghan-mission: who heads the mission, where sources say; null: not recorded",
@@ -370,17 +381,7 @@ ASPECT = {
     "additionalProperties": False,
     "properties": {
         "aspect": {"enum": ["relations", "recognition", "embassy", "afghan-mission"]},
-        "government": {
-            "anyOf": [
-                {"type": "null"},
-                {
-                    "type": "object",
-                    "required": ["id", "name"],
-                    "additionalProperties": False,
-                    "properties": {"id": _TEXT, "name": _TEXT},
-                },
-            ]
-        },
+        "government": _GOVERNMENT,
         "status": {**_NULLABLE_TEXT, "description": "null: no period recorded for that day"},
         "start": NULLABLE_DATE,
         "end": NULLABLE_DATE,
@@ -535,17 +536,6 @@ STATUS_PERIOD = {
         "origin": _ORIGIN,
     },
 }  # fmt: skip
-_GOVERNMENT = {
-    "anyOf": [
-        {"type": "null"},
-        {
-            "type": "object",
-            "required": ["id", "name"],
-            "additionalProperties": False,
-            "properties": {"id": _TEXT, "name": _TEXT},
-        },
-    ]
-}
 HISTORY = {
     "type": "object",
     "description": "status --history: every period of every aspect, in date order",
