@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from afrel.cli.app import (
+    CalendarOption,
     CountryFilter,
     DataOption,
     ExactOption,
@@ -44,6 +45,7 @@ def timeline(
     search: SearchFilter = None,
     limit: LimitOption = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
+    calendar: CalendarOption = "gregorian",
     data: DataOption = None,
     format: FormatOption = Format.table,
     json: JsonOption = False,
@@ -57,6 +59,7 @@ def timeline(
     Examples:
       afrel timeline --country russia
       afrel timeline --country pakistan --tag border --since 2021
+      afrel timeline --country iran --since 1400-01-01sh --calendar solar-hijri
       afrel timeline --country russia --format json | jq '.[].title'
     """
     from afrel.queries.timeline import select_events
@@ -66,7 +69,7 @@ def timeline(
     chosen = selection(
         dataset, country, exact, since, until, tag, search=search, limit=limit, reverse=reverse, starting=starting
     )
-    emit(timeline_view(select_events(dataset, chosen), dataset), format, json)
+    emit(timeline_view(select_events(dataset, chosen), dataset), format, json, calendar)
 
 
 @registry.command()
@@ -117,6 +120,7 @@ def show(
             show_default=False,
         ),
     ],
+    calendar: CalendarOption = "gregorian",
     data: DataOption = None,
     format: FormatOption = Format.table,
     json: JsonOption = False,
@@ -132,7 +136,7 @@ def show(
     from afrel.render.detailview import show_view
 
     dataset = load(data)
-    emit(show_view(event_details(dataset, event_id), dataset), format, json)
+    emit(show_view(event_details(dataset, event_id), dataset), format, json, calendar)
 
 
 class CiteStyle(StrEnum):
