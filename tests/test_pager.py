@@ -49,3 +49,9 @@ def test_no_pager_when_asked_piped_json_or_short(tmp_path: Path, args: list[str]
     paged = tmp_path / "paged.txt"
     assert _run(args, {"PAGER": f"cat > {paged}"}, stdout) == 0
     assert not paged.exists() and stdout.getvalue()
+
+
+def test_a_pager_that_cannot_run_leaves_the_output_on_the_terminal() -> None:
+    screen = FakeTerminal()
+    assert _run(["timeline", "--country", "pakistan"], {"PAGER": "no-such-pager-here"}, screen) == 0
+    assert "Pakistan" in screen.getvalue()

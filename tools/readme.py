@@ -5,7 +5,8 @@ Usage: python tools/readme.py [--check]
 A fenced block that starts with one `$ afrel ...` line and has no other `$` line is an example: everything
 after the command is replaced by what the command prints at 100 columns without colour. Where the block
 shows only the start and end of a long output around a line of "…", the same numbers of leading and
-trailing lines are kept. Blocks with several commands (files written, then read) are left as they are.
+trailing lines are kept. Blocks with several commands (files written, then read) run in a folder of their own,
+each command's output regenerated in the same way.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -21,16 +23,28 @@ FENCE = re.compile(r"^```\n(\$ afrel [^\n]*)\n(.*?)^```$", re.M | re.S)
 ELISION = "…"
 
 
-def _run(command: str) -> str:
+def _run(command: str, cwd: str | None = None) -> str:
     env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "xterm", "AFREL_DATA": ""}
-    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env, check=False)
+    # Both streams, as a terminal shows them: "wrote FILE" and warnings go to stderr.
+    result = subprocess.run(
+        ["bash", "-c", command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        check=False,
+        cwd=cwd,
+    )
     if result.returncode not in (0, 141):  # 141: `| head` closed the pipe
-        raise SystemExit(f"README example failed ({result.returncode}): {command}\n{result.stderr}")
+        raise SystemExit(f"README example failed ({result.returncode}): {command}\n{result.stdout}")
     return result.stdout
 
 
-def _shown(command_line: str, old: str) -> str:
-    output = _run(command_line.removeprefix("$ ")).rstrip("\n").split("\n")
+def _shown(command_line: str, old: str, cwd: str | None = None) -> str:
+    printed = _run(command_line.removeprefix("$ "), cwd)
+    if not printed:
+        return ""
+    output = printed.rstrip("\n").split("\n")
     lines = old.rstrip("\n").split("\n")
     if ELISION in lines:
         cut = lines.index(ELISION)
@@ -40,11 +54,23 @@ def _shown(command_line: str, old: str) -> str:
     return "\n".join(line.rstrip() for line in output) + "\n"
 
 
+def _session(command_line: str, old: str) -> str:
+    """A block of several commands, run one after another in a folder of their own (they write files there)."""
+    lines = [command_line, *old.rstrip("\n").split("\n")]
+    starts = [i for i, line in enumerate(lines) if line.startswith("$ ")] + [len(lines)]
+    shown = []
+    with tempfile.TemporaryDirectory() as folder:
+        for start, end in zip(starts, starts[1:], strict=False):
+            previous = "\n".join(lines[start + 1 : end]) + "\n"
+            shown.append(lines[start] + "\n" + _shown(lines[start], previous, folder))
+    return "".join(shown)
+
+
 def regenerate(text: str) -> str:
     def block(match: re.Match[str]) -> str:
         command_line, old = match.group(1), match.group(2)
         if "\n$ " in f"\n{old}":
-            return match.group(0)
+            return f"```\n{_session(command_line, old)}```"
         return f"```\n{command_line}\n{_shown(command_line, old)}```"
 
     return FENCE.sub(block, text)

@@ -79,7 +79,7 @@ class Environment:
             return False
         if text.count("\n") < shutil.get_terminal_size((80, 24)).lines:
             return False
-        command = self.env.get("AFREL_PAGER") or self.env.get("PAGER") or "less -FRX"
+        command = self.env.get("AFREL_PAGER") or self.env.get("PAGER") or ("less -FRX" if shutil.which("less") else "")
         if not command.strip() or command.strip() == "cat":
             return False
         import subprocess
@@ -95,8 +95,8 @@ class Environment:
             pager.stdin.close()
         except BrokenPipeError:
             pass  # the reader quit the pager before reading everything
-        pager.wait()
-        return True
+        # 126/127: the shell could not run the pager; the text was not shown, so it is written as usual.
+        return pager.wait() not in (126, 127)
 
     def write(self, text: str) -> None:
         stream = self.out
