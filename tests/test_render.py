@@ -80,3 +80,10 @@ def test_ascii_tables_use_no_box_drawing_characters() -> None:
     table = Table(("Date", "Title"), (("1921", "Treaty"),))
     printed = render_table(_output(table), width=80, ascii=True)
     assert printed.isascii() and "+" in printed and "|" in printed
+
+
+def test_a_narrow_column_gives_up_width_before_the_table_turns_into_records(run) -> None:
+    # Five columns of short words fit 80 columns once the counterpart column yields its spare width.
+    result = run("status", "--on", "2025-12-31", env={"COLUMNS": "80"})
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith("┏") and all(len(line) <= 80 for line in lines)

@@ -66,6 +66,12 @@ def column_widths(table: Table, width: int) -> list[int] | None:
         lines = (cell_len(line) for row in table.rows for line in row[index].splitlines() or [""])
         widths.append(max(words[index], min(cap, max(max(lines, default=0), cell_len(column)))))
     spare = available - sum(widths)
+    # Too wide: narrow columns give up width, down to their longest word, the widest first.
+    narrow = [i for i, column in enumerate(table.columns) if column not in table.wide]
+    while spare < 0 and any(widths[i] > words[i] for i in narrow):
+        index = max((i for i in narrow if widths[i] > words[i]), key=widths.__getitem__)
+        widths[index] -= 1
+        spare += 1
     if spare < 0:
         return None
     wide = [i for i, column in enumerate(table.columns) if column in table.wide]
@@ -83,8 +89,8 @@ def column_widths(table: Table, width: int) -> list[int] | None:
                 del needs[index]
     for n, index in enumerate(wide):
         widths[index] += spare // len(wide) + (1 if n < spare % len(wide) else 0)
-    # Prose squeezed into a sliver beside a long address reads worse than a record per row.
-    if any(widths[i] < min(longest[i], MIN_PROSE) for i in wide):
+    # Prose squeezed into a sliver beside a long address or id reads worse than a record per row.
+    if max(words, default=0) > MIN_PROSE and any(widths[i] < min(longest[i], MIN_PROSE) for i in wide):
         return None
     return widths
 
