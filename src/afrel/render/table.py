@@ -39,9 +39,16 @@ def narrow_width(table: Table, width: int) -> int:
 _ADDRESS = re.compile(r"https?://[^\s;]+[^\s;.,)]")
 
 
+def _has_other_letters(word: str) -> bool:
+    return not word.isascii() and any(c.isalpha() and not c.isascii() for c in word)
+
+
 def _longest_word(table: Table, index: int) -> int:
-    """The widest run of text without a space in a column: an id or an address people copy whole."""
-    words = (word for row in table.rows for word in row[index].split())
+    """The widest run of text without a space in a column: an id, an address or a chart strip, kept whole.
+
+    Words with letters beyond ASCII (scripts written without spaces: Chinese, Japanese, Thai) may still fold.
+    """
+    words = (word for row in table.rows for word in row[index].split() if not _has_other_letters(word))
     return max((cell_len(word) for word in words), default=0)
 
 
