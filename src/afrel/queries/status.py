@@ -1,5 +1,6 @@
 """The state of relations with a counterpart on a given day, from the curated status periods."""
 
+from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
@@ -38,7 +39,8 @@ def governments_on(dataset: Dataset, day: date) -> tuple[Era, ...]:
     )
 
 
-def _covering(periods: list[Relation], day: date) -> Relation | None:
+def covering(periods: Iterable[Relation], day: date) -> Relation | None:
+    """The period that holds on a day, if any."""
     matches = [p for p in periods if p.start.first_day <= day <= p.last_day]
     # On a shared boundary day the later period (the one that starts that day) is the current one.
     return max(matches, key=lambda p: p.start.sort_key) if matches else None
@@ -66,11 +68,11 @@ def status_of(dataset: Dataset, country: Country, day: date) -> CountryStatus:
     for aspect in RELATION_ASPECTS:
         own = [p for p in periods if p.aspect == aspect]
         if aspect != "recognition":
-            aspects.append(_aspect_status(aspect, _covering(own, day), day))
+            aspects.append(_aspect_status(aspect, covering(own, day), day))
             continue
         for government in governments_on(dataset, day) or (None,):
             of_government = [p for p in own if government is None or p.government == government.id]
-            aspects.append(_aspect_status(aspect, _covering(of_government, day), day, government))
+            aspects.append(_aspect_status(aspect, covering(of_government, day), day, government))
     shown = {event_id for a in aspects if a.period for event_id in a.period.events}
     events = dataset.events_with_ids(shown)
     return CountryStatus(country, actor, day, tuple(aspects), events, existed=bool(existing))

@@ -7,6 +7,7 @@ from typing import Any
 
 from afrel.model import Dataset, Relation
 from afrel.queries.history import Change, History, Standing, Strand
+from afrel.queries.status import covering
 from afrel.render.statusview import ASPECT_LABELS, NO_RECORD, status_words
 from afrel.render.views import (
     VERTICAL_BELOW,
@@ -19,25 +20,16 @@ from afrel.render.views import (
     source_record,
 )
 
-# One mark per kind of status, so a strip reads at a glance: full for a working relationship, light for none.
-STATUS_MARKS = {
-    "established": ("█", "#"),
-    "open": ("█", "#"),
-    "recognised": ("█", "#"),
-    "taliban-appointed": ("▓", "%"),
-    "downgraded": ("▒", "="),
-    "suspended": ("▒", "="),
-    "severed": ("░", "-"),
-    "closed": ("░", "-"),
-    "not-recognised": ("░", "-"),
-}
-NO_RECORD_MARK = ("·", ".")
-LEGEND = (
-    ("established, open, recognised", "established"),
-    ("Taliban-appointed", "taliban-appointed"),
-    ("downgraded, suspended", "suspended"),
-    ("severed, closed, not recognised", "severed"),
+# The kinds of status a strip or a picture tells apart: a working relationship, a Taliban-appointed mission,
+# a reduced one, and none. The terminal marks them (Unicode, ASCII), the picture colours them.
+STATUS_GROUPS = (
+    ("established, open, recognised", ("established", "open", "recognised"), ("█", "#")),
+    ("Taliban-appointed", ("taliban-appointed",), ("▓", "%")),
+    ("downgraded, suspended", ("downgraded", "suspended"), ("▒", "=")),
+    ("severed, closed, not recognised", ("severed", "closed", "not-recognised"), ("░", "-")),
 )
+STATUS_MARKS = {status: marks for _, statuses, marks in STATUS_GROUPS for status in statuses}
+NO_RECORD_MARK = ("·", ".")
 LABEL_WIDTH = 22
 
 
@@ -60,22 +52,11 @@ def period_record(period: Relation) -> dict[str, Any]:
     }
 
 
-def strand_label(strand: Strand) -> str:
-    if strand.government:
-        return f"Recognition of the {strand.government.name}"
-    return ASPECT_LABELS[strand.aspect]
-
-
 def short_label(strand: Strand) -> str:
     """A label that fits beside a strip: a government by the years it held power."""
     if government := strand.government:
         return f"Recognition {government.start.year}-{government.end.year if government.end else ''}"
     return {"relations": "Relations"}.get(strand.aspect, ASPECT_LABELS[strand.aspect])
-
-
-def _status_on(periods: tuple[Relation, ...], day: date) -> str | None:
-    covering = [p for p in periods if p.start.first_day <= day <= p.last_day]
-    return max(covering, key=lambda p: p.start.sort_key).status if covering else None
 
 
 def strips(history: History, width: int, ascii: bool, today: date) -> tuple[str, ...]:
@@ -93,8 +74,8 @@ def strips(history: History, width: int, ascii: bool, today: date) -> tuple[str,
         cells = []
         for i in range(room):
             middle = first.toordinal() + int((i + 0.5) * span / room)
-            status = _status_on(strand.periods, date.fromordinal(min(middle, last.toordinal())))
-            cells.append(STATUS_MARKS[status][pick] if status else NO_RECORD_MARK[pick])
+            period = covering(strand.periods, date.fromordinal(min(middle, last.toordinal())))
+            cells.append(STATUS_MARKS[period.status][pick] if period else NO_RECORD_MARK[pick])
         label = short_label(strand)
         if side:
             lines.append(f"{label:<{LABEL_WIDTH}} {''.join(cells)}")
@@ -102,7 +83,7 @@ def strips(history: History, width: int, ascii: bool, today: date) -> tuple[str,
             lines += [label, "".join(cells)]
     axis = f"{first.year}".ljust(room - 4) + f"{last.year}"
     lines.append((" " * (LABEL_WIDTH + 1) if side else "") + axis)
-    legend = [f"{STATUS_MARKS[key][pick]} {text}" for text, key in LEGEND] + [f"{NO_RECORD_MARK[pick]} no record"]
+    legend = [f"{marks[pick]} {text}" for text, _, marks in STATUS_GROUPS] + [f"{NO_RECORD_MARK[pick]} no record"]
     joined = "   ".join(legend)
     lines += [joined] if len(joined) <= width else legend
     return tuple(lines)

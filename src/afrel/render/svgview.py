@@ -7,26 +7,18 @@ from xml.sax.saxutils import escape, quoteattr
 
 from afrel.model import Dataset, Era, Relation
 from afrel.queries.history import History
-from afrel.render.historyview import short_label
+from afrel.render.historyview import STATUS_GROUPS, short_label
 
-# Colours that stay apart for the common kinds of colour blindness and in greyscale print.
+# Colours for the kinds of status of STATUS_GROUPS, in its order: they stay apart for the common kinds of
+# colour blindness and in greyscale print.
+GROUP_COLOURS = ("#1b7837", "#762a83", "#e08214", "#b2182b")
+NO_RECORD_COLOUR = "#f0f0f0"
 STATUS_COLOURS = {
-    "established": "#1b7837",
-    "open": "#1b7837",
-    "recognised": "#1b7837",
-    "taliban-appointed": "#762a83",
-    "downgraded": "#e08214",
-    "suspended": "#e08214",
-    "severed": "#b2182b",
-    "closed": "#b2182b",
-    "not-recognised": "#b2182b",
+    status: colour for (_, statuses, _), colour in zip(STATUS_GROUPS, GROUP_COLOURS, strict=True) for status in statuses
 }
 LEGEND = (
-    ("established, open, recognised", "#1b7837"),
-    ("Taliban-appointed", "#762a83"),
-    ("downgraded, suspended", "#e08214"),
-    ("severed, closed, not recognised", "#b2182b"),
-    ("no record", "#f0f0f0"),
+    *((text, colour) for (text, _, _), colour in zip(STATUS_GROUPS, GROUP_COLOURS, strict=True)),
+    ("no record", NO_RECORD_COLOUR),
 )
 WIDTH, LABEL, ROW, GAP, MARGIN = 960, 170, 18, 6, 12
 FONT = 'font-family="Helvetica, Arial, sans-serif"'
@@ -95,9 +87,8 @@ def history_svg(histories: tuple[History, ...], dataset: Dataset, version: str, 
             rows.append(_text(MARGIN, y + 13, history.country.name, 12, extra=' font-weight="bold"'))
             y += ROW
         for strand in history.strands:
-            rows.append(
-                f'<rect x="{LABEL}" y="{y:.1f}" width="{WIDTH - LABEL - MARGIN}" height="{ROW}" fill="#f0f0f0"/>'
-            )
+            background = f'x="{LABEL}" y="{y:.1f}" width="{WIDTH - LABEL - MARGIN}" height="{ROW}"'
+            rows.append(f'<rect {background} fill="{NO_RECORD_COLOUR}"/>')
             rows.append(_text(MARGIN + indent, y + 13, short_label(strand)))
             for period in strand.periods:
                 x0 = _x(max(period.start.first_day, first), first, last)
