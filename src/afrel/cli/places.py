@@ -238,7 +238,7 @@ def status(
         chosen = tuple(resolve(dataset, name) for name in names)
         found_changes = changes_between(dataset, first.last_day, second.last_day, chosen)
         if only:
-            found_changes = tuple(c for c in found_changes if any(s.status == only for s in c.before + c.after))
+            found_changes = tuple(c for c in found_changes if c.has_status(only))
         emit(changes_view(found_changes, first.last_day, second.last_day), format, json, calendar)
         return
     from afrel.queries.status import status_of, status_of_all

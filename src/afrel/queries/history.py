@@ -22,6 +22,10 @@ class History(NamedTuple):
     events: tuple[Event, ...]  # the events that set or ended any of the periods, by date
 
 
+def _ruled_from(era: Era | None) -> int:
+    return era.start.sort_key if era else 0
+
+
 def history_of(dataset: Dataset, country: Country) -> History:
     """Every status period of a country and its predecessors, aspect by aspect, each in date order."""
     line = predecessors(dataset, country.id)
@@ -34,12 +38,11 @@ def history_of(dataset: Dataset, country: Country) -> History:
             if own:
                 strands.append(Strand(aspect, None, tuple(own)))
             continue
-        for government in dict.fromkeys(p.government for p in own):
+        # Governments in the order they ruled, so recognition reads from the oldest government down.
+        governments = sorted(dict.fromkeys(p.government for p in own), key=lambda g: _ruled_from(eras.get(g or "")))
+        for government in governments:
             era = eras.get(government) if government else None
             strands.append(Strand(aspect, era, tuple(p for p in own if p.government == government)))
-    # Governments in the order they ruled, so recognition reads from the oldest government down.
-    order = list(RELATION_ASPECTS)
-    strands.sort(key=lambda s: (order.index(s.aspect), s.government.start.sort_key if s.government else 0))
     events = dataset.events_with_ids({e for p in periods for e in p.events})
     return History(country, tuple(strands), events)
 
@@ -57,7 +60,11 @@ class Change(NamedTuple):
     before: tuple[Standing, ...]  # the status on the first day, one per government for recognition; () = no record
     after: tuple[Standing, ...]
     steps: tuple[Relation, ...]  # the periods that began after the first day and by the second, in order
-    ended: tuple[Relation, ...]  # periods of the first day that ended by the second with nothing recorded after
+    ended: tuple[Relation, ...]  # periods of the first day that ended by the second day
+
+    def has_status(self, status: str) -> bool:
+        """Whether the aspect stood in this status on either day."""
+        return any(s.status == status for s in self.before + self.after)
 
 
 def _statuses(status: CountryStatus, aspect: str) -> tuple[Standing, ...]:
@@ -83,6 +90,6 @@ def changes_between(
             own = sorted((p for p in periods if p.aspect == aspect), key=lambda p: p.start.sort_key)
             steps = tuple(p for p in own if first < p.start.last_day and p.start.first_day <= second)
             held = [a.period for a in before.aspects if a.aspect == aspect and a.period]
-            ended = tuple(p for p in held if p.end and p.end.first_day <= second and p not in steps)
+            ended = tuple(p for p in held if p.end and p.end.first_day <= second)
             changes.append(Change(before.country, aspect, old, new, steps, ended))
     return tuple(changes)
