@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from afrel.model import CORRECTION_KINDS, CORRECTION_OUTCOMES, MISSION_HEADS, SOURCE_KINDS
+from afrel.model import CORRECTION_KINDS, CORRECTION_OUTCOMES, MISSION_HEADS, RELATION_ASPECTS, SOURCE_KINDS
 
 _TEXT = {"type": "string"}
 _NULLABLE_TEXT = {"type": ["string", "null"]}
@@ -302,22 +302,25 @@ _BRIEF_EVENT = {
     "additionalProperties": False,
     "properties": {"id": _TEXT, "date": DATE, "title": _TEXT},
 }
+# An Afghan government (an era) by id and name, or null.
+_GOVERNMENT = {
+    "anyOf": [
+        {"type": "null"},
+        {
+            "type": "object",
+            "required": ["id", "name"],
+            "additionalProperties": False,
+            "properties": {"id": _TEXT, "name": _TEXT},
+        },
+    ]
+}
+_ASPECT_NAME = {"enum": list(RELATION_ASPECTS)}
 SHOW = {
     **EVENT,
     "required": [*EVENT["required"], "era", "related", "status_periods", "replaces"],
     "properties": {
         **EVENT["properties"],
-        "era": {
-            "anyOf": [
-                {"type": "null"},
-                {
-                    "type": "object",
-                    "required": ["id", "name"],
-                    "additionalProperties": False,
-                    "properties": {"id": _TEXT, "name": _TEXT},
-                },
-            ]
-        },
+        "era": _GOVERNMENT,
         "related": {"type": "array", "items": _BRIEF_EVENT},
         "status_periods": {
             "type": "array",
@@ -342,17 +345,6 @@ SHOW = {
     },
 }
 
-_GOVERNMENT = {
-    "anyOf": [
-        {"type": "null"},
-        {
-            "type": "object",
-            "required": ["id", "name"],
-            "additionalProperties": False,
-            "properties": {"id": _TEXT, "name": _TEXT},
-        },
-    ]
-}
 _HEAD = {
     "enum": [*MISSION_HEADS, None],
     "description": "embassy and afghan-mission: who heads the mission, where sources say; null: not recorded",
@@ -380,7 +372,7 @@ ASPECT = {
     ],
     "additionalProperties": False,
     "properties": {
-        "aspect": {"enum": ["relations", "recognition", "embassy", "afghan-mission"]},
+        "aspect": _ASPECT_NAME,
         "government": _GOVERNMENT,
         "status": {**_NULLABLE_TEXT, "description": "null: no period recorded for that day"},
         "start": NULLABLE_DATE,
@@ -520,7 +512,7 @@ STATUS_PERIOD = {
     "additionalProperties": False,
     "properties": {
         "country": _TEXT,
-        "aspect": {"enum": ["relations", "recognition", "embassy", "afghan-mission"]},
+        "aspect": _ASPECT_NAME,
         "government": {**_NULLABLE_TEXT, "description": "recognition only: the era id of the government"},
         "status": _TEXT,
         "start": DATE,
