@@ -88,15 +88,14 @@ def profile(
       afrel profile russia
       afrel profile pakistan --recent 10 --json
     """
+    import datetime
+
     from afrel.queries.indicators import country_profile
+    from afrel.queries.status import status_of
+    from afrel.render.statusview import with_current_status
     from afrel.render.views import profile_view
 
     dataset = load(data)
-    import datetime
-
-    from afrel.queries.status import status_of
-    from afrel.render.statusview import with_current_status
-
     chosen = resolve(dataset, country)
     view = profile_view(country_profile(dataset, chosen, recent), dataset)
     emit(with_current_status(view, status_of(dataset, chosen, datetime.date.today())), format, json)

@@ -50,19 +50,16 @@ def histogram_view(histogram: Histogram, dataset: Dataset, width: int, ascii: bo
     if histogram.by is None:
         counts = histogram.series[0].counts if histogram.series else ()
         most = max(counts, default=0)
-        room = max(10, width - MARGIN)
+        # Narrow terminals draw one line per period, the bar after a label and a count; wider ones a table.
+        narrow = width < VERTICAL_BELOW
+        room = max(5, width - 13) if narrow else max(10, width - MARGIN)
         bar = BAR_ASCII if ascii else BAR_UNICODE
         rows = tuple(
             (_label(b, per), str(c), bar * math.ceil(c / most * room) if c else "")
             for b, c in zip(buckets, counts, strict=True)
         )
-        if width < VERTICAL_BELOW:
-            # Compact: one line per period, the bar after a label and a count, drawn to the width.
-            room = max(5, width - 13)
-            figure = tuple(
-                f"{label:<6} {count:>5} {bar * math.ceil(int(count) / most * room) if most and int(count) else ''}"
-                for label, count, _ in rows
-            )
+        if narrow:
+            figure = tuple(f"{label:<6} {count:>5} {bars}" for label, count, bars in rows)
             return Output(document, tuple(document["series"]), flat, (), tuple(notes), (f"Events per {per}", *figure))
         table = Table((per.capitalize(), "Events", ""), rows, f"Events per {per}", frozenset({""}))
         return Output(document, tuple(document["series"]), flat, (table,), tuple(notes))

@@ -115,7 +115,7 @@ def _flat_rows(result: CountryStatus) -> list[tuple[str, ...]]:
             _flag(a.near_boundary),
             _flag(a.unconfirmed),
             source_addresses(a.period.sources) if a.period else "",
-            a.period.head or "" if a.period else "",
+            (a.period.head or "") if a.period else "",
         )
         for a in result.aspects
     ]

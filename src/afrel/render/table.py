@@ -107,7 +107,7 @@ def _text(text: str, highlight: tuple[str, ...], links: bool = False) -> Text:
     if highlight:
         cell.highlight_words(highlight, style="bold reverse", case_sensitive=False)
     if links:
-        # Terminals that know OSC 8 make each address a link, whole even where the cell folds it.
+        # Terminals that know OSC 8 make each address a link.
         for match in _ADDRESS.finditer(text):
             cell.stylize(Style(link=match.group(0)), match.start(), match.end())
     return cell
