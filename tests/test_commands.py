@@ -272,6 +272,28 @@ def test_stats_shows_the_largest_rows_unless_all_are_asked_for(run) -> None:
     assert run("stats", "--section", "nonsense").exit_code == 2
 
 
+def test_stats_say_what_the_status_periods_cover(run, bundled) -> None:
+    status = run.json("stats", "--json")["status"]
+    states = [c for c in bundled.countries.values() if c.un and c.id != "afghanistan"]
+    dated = {r.country for r in bundled.relations if r.aspect == "relations"}
+    assert status["states"] == len(states) >= 193
+    assert status["states_with_relations"] == sum(1 for c in states if c.id in dated) > 0
+    assert status["periods"] == len(bundled.relations) == sum(row["count"] for row in status["by_aspect"])
+    recognitions = sum(1 for r in bundled.relations if r.aspect == "recognition")
+    assert sum(row["count"] for row in status["by_government"]) == recognitions
+    assert 0 < status["checked"] <= status["periods"]
+    # One country: its own periods and those of its predecessors, and it alone among today's states.
+    russia = run.json("stats", "--country", "russia", "--json")["status"]
+    line = {"russia", "soviet-union", "soviet-russia", "russian-empire"}
+    assert russia["periods"] == sum(1 for r in bundled.relations if r.country in line)
+    assert (russia["states"], russia["states_with_relations"]) == (1, 1)
+    table = run("stats", "--section", "status", env={"COLUMNS": "100"}).stdout
+    assert "What the status periods cover" in table and "By counterpart" not in table
+    assert f"{status['states_with_relations']} of {status['states']}" in table
+    rows = run("stats", "--format", "csv").stdout.splitlines()
+    assert f"status,states_with_relations,{status['states_with_relations']}" in rows
+
+
 def test_tsv_is_tab_separated_with_escapes_and_no_quotes(run_small, tmp_path) -> None:
     path = tmp_path / "e.yaml"
     path.write_text(

@@ -286,7 +286,7 @@ def countries(
     emit(countries_view(ordered), format, json)
 
 
-STATS_SECTIONS = ("counterpart", "tag", "decade", "publisher", "precision")
+STATS_SECTIONS = ("counterpart", "tag", "decade", "publisher", "precision", "status")
 
 
 @registry.command()
@@ -305,8 +305,10 @@ def stats(
 ) -> None:
     """Counts of the data: events by counterpart, tag, decade, source publisher and date precision.
 
-    Also how far the data reaches: the date of the newest event and the last day the sources of status periods
-    were checked. Tables show the largest entries of each section; JSON always has every row.
+    Also how far the data reaches: the date of the newest event, the last day the sources of status periods
+    were checked, and what the status periods cover (by aspect, by recognised government, and how many of
+    today's states have a dated period of diplomatic relations). Tables show the largest entries of each
+    section; JSON always has every row.
 
     \b
     Examples:
@@ -315,10 +317,12 @@ def stats(
       afrel stats --country pakistan --json | jq .totals
     """
     from afrel.queries.stats import count_data
-    from afrel.queries.timeline import TimelineFilter, select_events
+    from afrel.queries.timeline import TimelineFilter, predecessors, select_events
     from afrel.render.views import stats_view
 
     dataset = load(data)
-    events = select_events(dataset, TimelineFilter(countries=tuple(resolve(dataset, n).id for n in country or ())))
+    chosen = tuple(resolve(dataset, n).id for n in country or ())
+    events = select_events(dataset, TimelineFilter(countries=chosen))
+    lines = {actor for country_id in chosen for actor in predecessors(dataset, country_id)} if chosen else None
     sections = tuple(choice("--section", name, STATS_SECTIONS) or name for name in section or ())
-    emit(stats_view(count_data(dataset, events), dataset, sections, show_all), format, json)
+    emit(stats_view(count_data(dataset, events, lines), dataset, sections, show_all), format, json)

@@ -1,9 +1,11 @@
-"""Counts over the data: events by counterpart, tag, decade, source publisher and date precision."""
+"""Counts over the data: events by counterpart, tag, decade, source publisher and date precision; and how much
+of relations over time the status periods cover."""
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from afrel.model import Dataset, Event
+from afrel.model import Dataset, Event, Relation
 
 
 class Stats(NamedTuple):
@@ -20,6 +22,39 @@ class Stats(NamedTuple):
     by_precision: tuple[tuple[str, int], ...]
     newest_event: str | None = None  # the date of the newest event counted
     status_checked: str | None = None  # the latest day a source of a status period was consulted
+    coverage: "StatusCoverage | None" = None
+
+
+class StatusCoverage(NamedTuple):
+    """How much the status periods say: counts by aspect and by recognised government, and how many of the
+    states of today (UN members and observers) have a dated period of diplomatic relations."""
+
+    periods: int
+    checked: int  # periods checked claim by claim
+    states: int  # UN member and observer states among the counterparts counted (Afghanistan aside)
+    states_with_relations: int  # of those, states with at least one `relations` period
+    by_aspect: tuple[tuple[str, int], ...]
+    by_government: tuple[tuple[str, int], ...]  # recognition periods, by the era of the government
+
+
+def status_coverage(dataset: Dataset, countries: Iterable[str] | None = None) -> StatusCoverage:
+    """Coverage of the status periods of `countries` (ids with their predecessors), or of every counterpart."""
+    wanted = None if countries is None else set(countries)
+    periods: tuple[Relation, ...] = dataset.relations if wanted is None else dataset.relations_of(sorted(wanted))
+    dated = {period.country for period in periods if period.aspect == "relations"}
+    states = [
+        country
+        for country in dataset.countries.values()
+        if country.un and country.id != "afghanistan" and (wanted is None or country.id in wanted)
+    ]
+    return StatusCoverage(
+        periods=len(periods),
+        checked=sum(1 for period in periods if period.checked),
+        states=len(states),
+        states_with_relations=sum(1 for country in states if country.id in dated),
+        by_aspect=_ranked(Counter(period.aspect for period in periods)),
+        by_government=_ranked(Counter(period.government for period in periods if period.government)),
+    )
 
 
 def freshness(dataset: Dataset, events: tuple[Event, ...] | None = None) -> tuple[str | None, str | None]:
@@ -38,8 +73,9 @@ def _ranked(counts: Counter[Any]) -> tuple[tuple[Any, int], ...]:
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], str(item[0]))))
 
 
-def count_data(dataset: Dataset, events: tuple[Event, ...]) -> Stats:
-    """Counts over the given events (all of them, or a timeline's selection)."""
+def count_data(dataset: Dataset, events: tuple[Event, ...], countries: Iterable[str] | None = None) -> Stats:
+    """Counts over the given events (all of them, or a timeline's selection), and the coverage of the status
+    periods of `countries` (None: of every counterpart)."""
     by_counterpart = Counter(country for event in events for country in event.countries)
     newest, checked = freshness(dataset, events)
     return Stats(
@@ -56,4 +92,5 @@ def count_data(dataset: Dataset, events: tuple[Event, ...]) -> Stats:
         by_precision=_ranked(Counter(event.when.precision.value for event in events)),
         newest_event=newest,
         status_checked=checked,
+        coverage=status_coverage(dataset, countries),
     )

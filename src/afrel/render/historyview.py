@@ -8,8 +8,9 @@ from typing import Any
 from afrel.model import Dataset, Relation
 from afrel.queries.history import Change, History, Standing, Strand
 from afrel.queries.status import covering
-from afrel.render.statusview import ASPECT_LABELS, NO_RECORD, status_words
+from afrel.render.statusview import NO_RECORD, status_words
 from afrel.render.views import (
+    ASPECT_LABELS,
     VERTICAL_BELOW,
     Output,
     Table,

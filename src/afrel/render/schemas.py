@@ -271,6 +271,7 @@ STATS = {
         "by_decade",
         "by_publisher",
         "by_precision",
+        "status",
     ],  # fmt: skip
     "additionalProperties": False,
     "properties": {
@@ -287,6 +288,23 @@ STATS = {
         "by_decade": _COUNTS,
         "by_publisher": _COUNTS,
         "by_precision": _COUNTS,
+        "status": {
+            "type": "object",
+            "description": "what the status periods of the counterparts counted cover",
+            "required": ["periods", "checked", "states", "states_with_relations", "by_aspect", "by_government"],
+            "additionalProperties": False,
+            "properties": {
+                "periods": {"type": "integer"},
+                "checked": {"type": "integer", "description": "periods checked claim by claim"},
+                "states": {"type": "integer", "description": "UN member and observer states counted"},
+                "states_with_relations": {
+                    "type": "integer",
+                    "description": "of those, states with a dated period of diplomatic relations",
+                },
+                "by_aspect": _COUNTS,
+                "by_government": {**_COUNTS, "description": "recognition periods by the era of the government"},
+            },
+        },
     },
 }
 

@@ -7,6 +7,7 @@ from typing import Any
 from afrel.model import Dataset, Relation
 from afrel.queries.status import AspectStatus, CountryStatus
 from afrel.render.views import (
+    ASPECT_LABELS,
     Output,
     Table,
     address_text,
@@ -18,12 +19,6 @@ from afrel.render.views import (
     work_text,
 )
 
-ASPECT_LABELS = {
-    "relations": "Diplomatic relations",
-    "recognition": "Recognition",
-    "embassy": "Embassy in Kabul",
-    "afghan-mission": "Afghan mission",
-}
 NO_RECORD = "no record"
 DID_NOT_EXIST = "did not exist"
 # Marks of the all-countries table, explained in a note under it.

@@ -31,9 +31,11 @@ def shows_header(table: Table) -> bool:
 
 
 def narrow_width(table: Table, width: int) -> int:
-    """The most a narrow column's text may take: narrow columns share half the line, wide ones take the rest."""
+    """The most a narrow column's text may take: narrow columns share half the line, wide ones take the rest;
+    without wide columns, the narrow ones share the whole line."""
     narrow = [column for column in table.columns if column not in table.wide]
-    return max(10, width // (2 * len(narrow))) if narrow else width
+    shares = len(narrow) * (2 if len(narrow) < len(table.columns) else 1)
+    return max(10, width // shares) if narrow else width
 
 
 _ADDRESS = re.compile(r"https?://[^\s;]+[^\s;.,)]")
@@ -115,9 +117,7 @@ def _text(text: str, highlight: tuple[str, ...], links: bool = False) -> Text:
 
 def _table(table: Table, widths: list[int], ascii: bool, links: bool) -> RichTable:
     rich_table = RichTable(
-        title=Text(table.title) if table.title else None,
         show_lines=False,
-        title_justify="left",
         header_style="bold",
         box=table_box(ascii),
         show_header=shows_header(table),
@@ -175,6 +175,9 @@ def render_table(output: Output, *, width: int = 80, color: bool = False, ascii:
             for line in _vertical(table, width, color):
                 console.print(line, no_wrap=True, crop=False, overflow="ignore")
         else:
+            # The title is a line of its own: as Rich's table title it would wrap at the table's width.
+            if table.title:
+                console.print(Text(table.title, style="italic"))
             console.print(_table(table, widths, ascii, color))
     for note in output.notes:
         console.print(Text(note, style="yellow"))

@@ -517,6 +517,13 @@ def validation_view(
     return Output(document, tuple(records), flat, (display, warned), (summary,))
 
 
+# The aspects of relations as tables name them (the status, history and stats views).
+ASPECT_LABELS = {
+    "relations": "Diplomatic relations",
+    "recognition": "Recognition",
+    "embassy": "Embassy in Kabul",
+    "afghan-mission": "Afghan mission",
+}
 STATS_TOP = 10  # rows per section in the table, unless all are asked for
 
 
@@ -535,17 +542,35 @@ def stats_view(result: Stats, dataset: Dataset, sections: tuple[str, ...] = (), 
         "with_alternative_dates": result.with_alternative_dates,
         "with_disputes": result.with_disputes,
     }
+    coverage = result.coverage
+    status_totals = (
+        {
+            "periods": coverage.periods,
+            "checked": coverage.checked,
+            "states": coverage.states,
+            "states_with_relations": coverage.states_with_relations,
+        }
+        if coverage
+        else {}
+    )
+    status_groups = {"aspect": coverage.by_aspect, "government": coverage.by_government} if coverage else {}
     document = {
         "data_version": result.version,
         "newest_event": result.newest_event,
         "status_checked": result.status_checked,
         "totals": totals,
         **{f"by_{name}": [{"key": str(key), "count": count} for key, count in pairs] for name, pairs in groups.items()},
+        "status": {
+            **status_totals,
+            **{f"by_{name}": [{"key": k, "count": n} for k, n in pairs] for name, pairs in status_groups.items()},
+        },
     }
     flat = Table(
         ("group", "key", "count"),
         tuple(("total", key, str(value)) for key, value in totals.items())
-        + tuple((name, str(key), str(count)) for name, pairs in groups.items() for key, count in pairs),
+        + tuple((name, str(key), str(count)) for name, pairs in groups.items() for key, count in pairs)
+        + tuple(("status", key, str(value)) for key, value in status_totals.items())
+        + tuple((f"status {name}", key, str(count)) for name, pairs in status_groups.items() for key, count in pairs),
     )
 
     def label(name: str, key: object) -> str:
@@ -571,6 +596,16 @@ def stats_view(result: Stats, dataset: Dataset, sections: tuple[str, ...] = (), 
                 f"By {name}" + (f" (top {len(shown)} of {len(pairs)})" if len(shown) < len(pairs) else ""),
             )
         )
+    if coverage and (not sections or "status" in sections):
+        eras = {era.id: era.name for era in dataset.eras}
+        rows = (
+            ("Status periods", str(coverage.periods)),
+            ("Checked claim by claim", str(coverage.checked)),
+            ("States with a dated period of relations", f"{coverage.states_with_relations} of {coverage.states}"),
+            *((f"Aspect: {ASPECT_LABELS.get(key, key)}", str(count)) for key, count in coverage.by_aspect),
+            *((f"Recognition of: {eras.get(key, key)}", str(count)) for key, count in coverage.by_government),
+        )
+        display.append(Table(("Status data", "Count"), rows, "What the status periods cover"))
     if any(len(pairs) > STATS_TOP for name, pairs in groups.items() if name != "decade") and not show_all:
         notes.append("--all shows every row; --section NAME shows only that section (JSON always has every row).")
     return Output(document, (document,), flat, tuple(display), tuple(notes))
