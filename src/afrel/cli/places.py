@@ -314,6 +314,7 @@ def stats(
     Examples:
       afrel stats
       afrel stats --section publisher --all
+      afrel stats --section status
       afrel stats --country pakistan --json | jq .totals
     """
     from afrel.queries.stats import count_data
