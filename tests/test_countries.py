@@ -60,6 +60,16 @@ def test_a_state_outside_its_lifetime_did_not_exist(run) -> None:
     assert present["existed"] is True
 
 
+def test_a_state_without_any_status_period_says_what_no_record_means(run, bundled) -> None:
+    recorded = {r.country for r in bundled.relations}
+    silent = sorted(c.id for c in bundled.countries.values() if c.un and c.id not in recorded)[0]
+    table = run("status", silent, "--on", "2000-01-01", env={"COLUMNS": "100"}).stdout
+    assert "no record" in table and f"afrel timeline --country {silent}" in " ".join(table.split())
+    for country, day in (("russia", "2000-01-01"), ("soviet-union", "2000-01-01")):
+        shown = run("status", country, "--on", day, env={"COLUMNS": "100"}).stdout
+        assert "does not mean there were no relations" not in " ".join(shown.split())
+
+
 def test_status_answers_for_every_state_without_an_error(run) -> None:
     result = run("status", "--on", "1950-06-01", "--format", "csv")
     assert result.exit_code == 0, result.stderr

@@ -121,7 +121,7 @@ def status_view(results: tuple[CountryStatus, ...], dataset: Dataset, single: bo
     flat = Table(FLAT_COLUMNS, tuple(row for r in results for row in _flat_rows(r)))
     if single:
         [result] = results
-        return Output(records[0], (records[0],), flat, _single_tables(result, dataset))
+        return Output(records[0], (records[0],), flat, _single_tables(result, dataset), _unrecorded_note(result))
     columns = ("Counterpart", *dict.fromkeys(ASPECT_LABELS[a.aspect] for r in results[:1] for a in r.aspects))
     rows = []
     for result in results:
@@ -150,6 +150,18 @@ def status_view(results: tuple[CountryStatus, ...], dataset: Dataset, single: bo
         if any(a.unconfirmed for a in marks):
             notes += (f"{UNCONFIRMED_MARK} still in the data, but no source confirms it as late as this day.",)
     return Output(records, tuple(records), flat, (table,), notes)
+
+
+def _unrecorded_note(result: CountryStatus) -> tuple[str, ...]:
+    """Why every aspect reads "no record", and where to look instead."""
+    if not result.existed or any(aspect.period for aspect in result.aspects):
+        return ()
+    name, key = result.country.name, result.country.id
+    return (
+        f"No status period of {name} covers this day: the sources in the data do not settle it, which does not "
+        f"mean there were no relations. 'afrel timeline --country {key}' lists its events; "
+        "'afrel stats --section status' shows how far the status data reaches.",
+    )
 
 
 def with_current_status(output: Output, result: CountryStatus) -> Output:
