@@ -65,6 +65,16 @@ def test_each_publisher_is_spelled_one_way(bundled) -> None:
     assert not {key: names for key, names in doubled.items() if frozenset(names) not in DISTINCT_PUBLISHERS}
 
 
+def test_each_address_is_cited_as_one_work(bundled) -> None:
+    # Records citing the same page name the same work, so `cite` gives it one entry and one key.
+    works: dict[str, set[tuple[object, ...]]] = defaultdict(set)
+    for _, source in _all_sources(bundled):
+        if source.url:
+            described = (source.title, source.publisher, tuple(source.author), source.published, source.kind)
+            works[source.url].add(described + (source.language,))
+    assert {url: described for url, described in works.items() if len(described) > 1} == {}
+
+
 def test_data_text_speaks_of_the_evidence_only() -> None:
     for path in sorted((ROOT / "data").rglob("*.yaml")):
         if "checks" in path.parts:
