@@ -70,6 +70,14 @@ def test_changes_filtered_by_status_keep_only_changes_to_or_from_it(run) -> None
         assert "closed" in {s["status"] for s in change["before"] + change["after"]}
 
 
+def test_a_change_names_each_work_once(run) -> None:
+    # The old and the new period of a change often cite the same page; its cell lists the page once.
+    rows = run("status", "--changes", "1978-01-01", "1980-12-31", "--format", "csv").stdout.splitlines()[1:]
+    cells = [row.rsplit(",", 1)[-1].split() for row in rows]
+    assert cells and all(len(addresses) == len(set(addresses)) for addresses in cells)
+    assert any(len(addresses) > 1 for addresses in cells)
+
+
 def test_changes_of_chosen_countries(run) -> None:
     changes = run.json(
         "status", "--changes", "2021-08-01", "2021-12-31", "--country", "india", "--country", "japan", "--json"

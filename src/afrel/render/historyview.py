@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from afrel.model import Dataset, Relation
+from afrel.model import Dataset, Relation, Source
 from afrel.queries.history import Change, History, Standing, Strand
 from afrel.queries.status import covering
 from afrel.render.statusview import NO_RECORD, status_words
@@ -108,8 +108,13 @@ def _flat(period: Relation) -> tuple[str, ...]:
     )
 
 
-def _sources_text(period: Relation) -> str:
-    return "; ".join(f"{s.publisher}" + (f" ({s.published})" if s.published else "") for s in period.sources)
+def _sources_text(sources: tuple[Source, ...]) -> str:
+    return "; ".join(f"{s.publisher}" + (f" ({s.published})" if s.published else "") for s in sources)
+
+
+def _sources_of(periods: tuple[Relation, ...]) -> tuple[Source, ...]:
+    """The works behind some periods, each once: a change's old and new periods often cite the same page."""
+    return tuple({(s.address or s.title, s.publisher): s for p in periods for s in p.sources}.values())
 
 
 def history_view(history: History, dataset: Dataset, width: int, ascii: bool, today: date) -> Output:
@@ -135,7 +140,7 @@ def history_view(history: History, dataset: Dataset, width: int, ascii: bool, to
             status_words(p),
             str(p.start),
             str(p.end) if p.end else (f"still (confirmed {p.as_of})" if p.as_of else "still"),
-            _sources_text(p),
+            _sources_text(p.sources),
         )
         for strand in history.strands
         for p in strand.periods
@@ -209,7 +214,7 @@ def changes_view(changes: tuple[Change, ...], first: date, second: date) -> Outp
                 "; ".join(_standing_text(s) for s in c.before),
                 "; ".join(_standing_text(s) for s in c.after),
                 _change_text(c),
-                source_addresses(tuple(s for p in (*c.steps, *c.ended) for s in p.sources)),
+                source_addresses(_sources_of((*c.steps, *c.ended))),
             )
             for c in changes
         ),
@@ -222,7 +227,7 @@ def changes_view(changes: tuple[Change, ...], first: date, second: date) -> Outp
                 _statuses_text(c.before),
                 _statuses_text(c.after),
                 _change_text(c),
-                "; ".join(_sources_text(p) for p in (*c.steps, *c.ended)),
+                _sources_text(_sources_of((*c.steps, *c.ended))),
             )
             for c in changes
             if c.aspect == aspect
