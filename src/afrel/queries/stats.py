@@ -8,6 +8,18 @@ from typing import Any, NamedTuple
 from afrel.model import Dataset, Event, Relation
 
 
+class StatusCoverage(NamedTuple):
+    """How much the status periods say: counts by aspect and by recognised government, and how many of the
+    states of today (UN members and observers) have a dated period of diplomatic relations."""
+
+    periods: int
+    checked: int  # periods checked claim by claim
+    states: int  # UN member and observer states among the counterparts counted (Afghanistan aside)
+    states_with_relations: int  # of those, states with at least one `relations` period
+    by_aspect: tuple[tuple[str, int], ...]
+    by_government: tuple[tuple[str, int], ...]  # recognition periods, by the era of the government
+
+
 class Stats(NamedTuple):
     version: str
     events: int
@@ -20,21 +32,9 @@ class Stats(NamedTuple):
     by_decade: tuple[tuple[int, int], ...]
     by_publisher: tuple[tuple[str, int], ...]
     by_precision: tuple[tuple[str, int], ...]
+    coverage: StatusCoverage  # of the status periods of the counterparts counted
     newest_event: str | None = None  # the date of the newest event counted
     status_checked: str | None = None  # the latest day a source of a status period was consulted
-    coverage: "StatusCoverage | None" = None
-
-
-class StatusCoverage(NamedTuple):
-    """How much the status periods say: counts by aspect and by recognised government, and how many of the
-    states of today (UN members and observers) have a dated period of diplomatic relations."""
-
-    periods: int
-    checked: int  # periods checked claim by claim
-    states: int  # UN member and observer states among the counterparts counted (Afghanistan aside)
-    states_with_relations: int  # of those, states with at least one `relations` period
-    by_aspect: tuple[tuple[str, int], ...]
-    by_government: tuple[tuple[str, int], ...]  # recognition periods, by the era of the government
 
 
 def status_coverage(dataset: Dataset, countries: Iterable[str] | None = None) -> StatusCoverage:
@@ -90,7 +90,7 @@ def count_data(dataset: Dataset, events: tuple[Event, ...], countries: Iterable[
         by_decade=tuple(sorted(Counter(event.when.year // 10 * 10 for event in events).items())),
         by_publisher=_ranked(Counter(source.publisher for event in events for source in event.sources)),
         by_precision=_ranked(Counter(event.when.precision.value for event in events)),
+        coverage=status_coverage(dataset, countries),
         newest_event=newest,
         status_checked=checked,
-        coverage=status_coverage(dataset, countries),
     )

@@ -14,11 +14,10 @@ from afrel.render.views import (
     VERTICAL_BELOW,
     Output,
     Table,
-    check_fields,
     country_record,
     date_record,
+    period_record,
     source_addresses,
-    source_record,
 )
 
 # The kinds of status a strip or a picture tells apart: a working relationship, a Taliban-appointed mission,
@@ -32,25 +31,6 @@ STATUS_GROUPS = (
 STATUS_MARKS = {status: marks for _, statuses, marks in STATUS_GROUPS for status in statuses}
 NO_RECORD_MARK = ("·", ".")
 LABEL_WIDTH = 22
-
-
-def period_record(period: Relation) -> dict[str, Any]:
-    return {
-        "country": period.country,
-        "aspect": period.aspect,
-        "government": period.government,
-        "status": period.status,
-        "start": date_record(period.start),
-        "end": date_record(period.end),
-        "as_of": date_record(period.as_of),
-        "head": period.head,
-        "summary": period.summary,
-        "notes": period.notes,
-        "events": list(period.events),
-        "sources": [source_record(s) for s in period.sources],
-        **check_fields(period.checked, period.corrections),
-        "origin": {"file": period.origin.file, "line": period.origin.line},
-    }
 
 
 def short_label(strand: Strand) -> str:

@@ -13,9 +13,8 @@ from afrel.render.views import (
     address_text,
     check_fields,
     country_record,
-    date_record,
+    period_record,
     source_addresses,
-    source_record,
     work_text,
 )
 
@@ -54,24 +53,22 @@ def _status_text(aspect: AspectStatus, existed: bool = True) -> str:
     return text
 
 
+def _no_period() -> dict[str, Any]:
+    """The fields of a period, empty: what an aspect with no record gives."""
+    empty = dict.fromkeys(("country", "status", "start", "end", "as_of", "head", "summary", "notes", "origin"))
+    return {**empty, "events": [], "sources": [], **check_fields(None, ())}
+
+
 def _aspect_record(aspect: AspectStatus) -> dict[str, Any]:
-    period = aspect.period
+    """The period that covers the day, with the day's hedges; its fields are null where no period does."""
+    fields = period_record(aspect.period) if aspect.period else _no_period()
+    del fields["country"]  # the status record names the country once, above its aspects
     return {
+        **fields,
         "aspect": aspect.aspect,
         "government": {"id": aspect.government.id, "name": aspect.government.name} if aspect.government else None,
-        "status": period.status if period else None,
-        "start": date_record(period.start) if period else None,
-        "end": date_record(period.end) if period else None,
-        "as_of": date_record(period.as_of) if period else None,
-        "head": period.head if period else None,
         "near_boundary": aspect.near_boundary,
         "unconfirmed": aspect.unconfirmed,
-        "summary": period.summary if period else None,
-        "notes": period.notes if period else None,
-        "events": list(period.events) if period else [],
-        "sources": [source_record(s) for s in period.sources] if period else [],
-        **check_fields(period.checked if period else None, period.corrections if period else ()),
-        "origin": {"file": period.origin.file, "line": period.origin.line} if period else None,
     }
 
 

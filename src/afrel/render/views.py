@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from afrel.dates import PartialDate
 from afrel.errors import DataError
-from afrel.model import CHECKED_DOCUMENTS, Correction, Country, Dataset, Event, Observation, Source
+from afrel.model import CHECKED_DOCUMENTS, Correction, Country, Dataset, Event, Observation, Relation, Source
 
 if TYPE_CHECKING:  # types only: a timeline need not import the other queries
     from afrel.queries.indicators import Comparison, Profile
@@ -87,6 +87,26 @@ def check_fields(checked: PartialDate | None, corrections: tuple[Correction, ...
     return {
         "checked": date_record(checked),
         "corrections": [c._asdict() for c in corrections],
+    }
+
+
+def period_record(period: Relation) -> dict[str, Any]:
+    """A status period as JSON gives it (status --history and --changes; status gives its fields per aspect)."""
+    return {
+        "country": period.country,
+        "aspect": period.aspect,
+        "government": period.government,
+        "status": period.status,
+        "start": date_record(period.start),
+        "end": date_record(period.end),
+        "as_of": date_record(period.as_of),
+        "head": period.head,
+        "summary": period.summary,
+        "notes": period.notes,
+        "events": list(period.events),
+        "sources": [source_record(s) for s in period.sources],
+        **check_fields(period.checked, period.corrections),
+        "origin": {"file": period.origin.file, "line": period.origin.line},
     }
 
 
@@ -543,17 +563,13 @@ def stats_view(result: Stats, dataset: Dataset, sections: tuple[str, ...] = (), 
         "with_disputes": result.with_disputes,
     }
     coverage = result.coverage
-    status_totals = (
-        {
-            "periods": coverage.periods,
-            "checked": coverage.checked,
-            "states": coverage.states,
-            "states_with_relations": coverage.states_with_relations,
-        }
-        if coverage
-        else {}
-    )
-    status_groups = {"aspect": coverage.by_aspect, "government": coverage.by_government} if coverage else {}
+    status_totals = {
+        "periods": coverage.periods,
+        "checked": coverage.checked,
+        "states": coverage.states,
+        "states_with_relations": coverage.states_with_relations,
+    }
+    status_groups = {"aspect": coverage.by_aspect, "government": coverage.by_government}
     document = {
         "data_version": result.version,
         "newest_event": result.newest_event,
@@ -596,7 +612,7 @@ def stats_view(result: Stats, dataset: Dataset, sections: tuple[str, ...] = (), 
                 f"By {name}" + (f" (top {len(shown)} of {len(pairs)})" if len(shown) < len(pairs) else ""),
             )
         )
-    if coverage and (not sections or "status" in sections):
+    if not sections or "status" in sections:
         eras = {era.id: era.name for era in dataset.eras}
         rows = (
             ("Status periods", str(coverage.periods)),
