@@ -267,6 +267,8 @@ def test_stats_shows_the_largest_rows_unless_all_are_asked_for(run) -> None:
     assert "By publisher (top 10 of" in table and "--all shows every row" in table
     publishers = run("stats", "--section", "publisher", "--all", env={"COLUMNS": "100"}).stdout
     assert "By counterpart" not in publishers and "top 10" not in publishers
+    assert "--all shows every row" not in publishers  # nothing shown was cut
+    assert "--all shows every row" not in run("stats", "--section", "status", env={"COLUMNS": "100"}).stdout
     document = run.json("stats", "--json")
     assert len(document["by_publisher"]) > 10 and document["newest_event"] and document["status_checked"]
     assert run("stats", "--section", "nonsense").exit_code == 2

@@ -601,10 +601,12 @@ def stats_view(result: Stats, dataset: Dataset, sections: tuple[str, ...] = (), 
         )
     ]
     notes = []
+    cut = False  # some section shown only in part
     for name, pairs in groups.items():
         if sections and name not in sections:
             continue
         shown = pairs if show_all or name == "decade" else pairs[:STATS_TOP]
+        cut = cut or len(shown) < len(pairs)
         display.append(
             Table(
                 (name.capitalize(), "Events" if name != "publisher" else "Citations"),
@@ -622,6 +624,6 @@ def stats_view(result: Stats, dataset: Dataset, sections: tuple[str, ...] = (), 
             *((f"Recognition of: {eras.get(key, key)}", str(count)) for key, count in coverage.by_government),
         )
         display.append(Table(("Status data", "Count"), rows, "What the status periods cover"))
-    if any(len(pairs) > STATS_TOP for name, pairs in groups.items() if name != "decade") and not show_all:
+    if cut:
         notes.append("--all shows every row; --section NAME shows only that section (JSON always has every row).")
     return Output(document, (document,), flat, tuple(display), tuple(notes))
