@@ -52,7 +52,7 @@ def test_status_answers_for_a_date_with_sources(run_small) -> None:
 
 def test_status_of_every_counterpart_and_only(run_small) -> None:
     everyone = run_small.json("status", "--on", "2025-12-31", "--json")
-    assert [s["country"]["id"] for s in everyone] == ["pakistan", "russia"]
+    assert [s["country"]["id"] for s in everyone] == ["iran", "israel", "pakistan", "russia"]
     recognised = run_small.json("status", "--on", "2025-12-31", "--only", "recognised", "--json")
     assert [s["country"]["id"] for s in recognised] == ["russia"]
     assert run_small.json("status", "--on", "2025-01-01", "--only", "recognised", "--json") == []
@@ -72,6 +72,23 @@ def test_status_flags_days_inside_a_months_boundary_and_unconfirmed_periods(run_
 
 def test_status_prints_data_text_literally(run_small) -> None:
     assert "[bold]not markup[/]" in run_small("status", "pakistan", env={"COLUMNS": "300"}).stdout
+
+
+def test_status_says_when_a_beginning_is_undated_and_when_there_were_never_relations(run_small) -> None:
+    iran = run_small.json("status", "iran", "--on", "2000", "--json")["aspects"][0]
+    assert (iran["status"], iran["start"]["value"], iran["start_known"]) == ("established", "1935", False)
+    text = run_small("status", "iran", "--on", "2000", env={"COLUMNS": "300"}).stdout
+    assert "established by 1935 at the latest (no source dates its beginning)" in text
+    assert run_small.json("status", "iran", "--on", "1934", "--json")["aspects"][0]["status"] is None
+    csv = run_small("status", "iran", "--on", "2000", "--format", "csv").stdout.splitlines()
+    assert csv[0].endswith(",start_known") and csv[1].endswith(",false")
+    assert "by 1935" in run_small("status", "iran", "--history", env={"COLUMNS": "300"}).stdout
+    assert run_small.json("status", "russia", "--json")["aspects"][2]["start_known"] is True
+    israel = run_small.json("status", "israel", "--on", "2000", "--json")["aspects"][0]
+    assert israel["status"] == "none" and israel["start_known"] is True
+    coverage = run_small.json("stats", "--json")["status"]
+    assert (coverage["states_with_relations"], coverage["states_relations_undated"]) == (0, 1)
+    assert coverage["states_never_related"] == 1
 
 
 def test_status_bad_input(run_small) -> None:
@@ -277,9 +294,12 @@ def test_stats_shows_the_largest_rows_unless_all_are_asked_for(run) -> None:
 def test_stats_say_what_the_status_periods_cover(run, bundled) -> None:
     status = run.json("stats", "--json")["status"]
     states = [c for c in bundled.countries.values() if c.un and c.id != "afghanistan"]
-    dated = {r.country for r in bundled.relations if r.aspect == "relations"}
+    relations = [r for r in bundled.relations if r.aspect == "relations"]
+    dated = {r.country for r in relations if r.start_known and r.status != "none"}
+    undated = {r.country for r in relations if not r.start_known} - dated
     assert status["states"] == len(states) >= 193
     assert status["states_with_relations"] == sum(1 for c in states if c.id in dated) > 0
+    assert status["states_relations_undated"] == sum(1 for c in states if c.id in undated)
     assert status["periods"] == len(bundled.relations) == sum(row["count"] for row in status["by_aspect"])
     recognitions = sum(1 for r in bundled.relations if r.aspect == "recognition")
     assert sum(row["count"] for row in status["by_government"]) == recognitions

@@ -59,7 +59,7 @@ DISPUTE_STATUSES = ("corrected", "unverified")
 
 # Relation-status periods: for each aspect of a relationship, the statuses it can be in.
 RELATION_ASPECTS: dict[str, tuple[str, ...]] = {
-    "relations": ("established", "severed"),  # diplomatic relations with Afghanistan
+    "relations": ("established", "severed", "none"),  # diplomatic relations with Afghanistan; none: never had
     "recognition": ("recognised", "not-recognised"),  # of one Afghan government (an era)
     "embassy": ("open", "closed", "suspended", "downgraded"),  # the counterpart's mission in Kabul
     "afghan-mission": ("open", "closed", "suspended", "downgraded", "taliban-appointed"),  # Afghanistan's mission there
@@ -306,6 +306,8 @@ class Relation(NamedTuple):
     checked: PartialDate | None = None  # the day every claim was last checked against the sources
     corrections: tuple[Correction, ...] = ()
     head: str | None = None  # embassy and afghan-mission only: a key of MISSION_HEADS, where sources say
+    # False: the status held by `start`, the earliest date a source attests it; no source dates its beginning
+    start_known: bool = True
 
     @property
     def last_day(self) -> date:

@@ -15,7 +15,9 @@ class StatusCoverage(NamedTuple):
     periods: int
     checked: int  # periods checked claim by claim
     states: int  # UN member and observer states among the counterparts counted (Afghanistan aside)
-    states_with_relations: int  # of those, states with at least one `relations` period
+    states_with_relations: int  # of those, states with a `relations` period whose start a source dates
+    states_relations_undated: int  # states in relations by a date, where no source dates the beginning
+    states_never_related: int  # states that sources say never had diplomatic relations with Afghanistan
     by_aspect: tuple[tuple[str, int], ...]
     by_government: tuple[tuple[str, int], ...]  # recognition periods, by the era of the government
 
@@ -41,7 +43,10 @@ def status_coverage(dataset: Dataset, countries: Iterable[str] | None = None) ->
     """Coverage of the status periods of `countries` (ids with their predecessors), or of every counterpart."""
     wanted = None if countries is None else set(countries)
     periods: tuple[Relation, ...] = dataset.relations if wanted is None else dataset.relations_of(sorted(wanted))
-    dated = {period.country for period in periods if period.aspect == "relations"}
+    relations = [period for period in periods if period.aspect == "relations"]
+    dated = {period.country for period in relations if period.start_known and period.status != "none"}
+    undated = {period.country for period in relations if not period.start_known} - dated
+    never = {period.country for period in relations if period.status == "none"} - dated - undated
     states = [
         country
         for country in dataset.countries.values()
@@ -52,6 +57,8 @@ def status_coverage(dataset: Dataset, countries: Iterable[str] | None = None) ->
         checked=sum(1 for period in periods if period.checked),
         states=len(states),
         states_with_relations=sum(1 for country in states if country.id in dated),
+        states_relations_undated=sum(1 for country in states if country.id in undated),
+        states_never_related=sum(1 for country in states if country.id in never),
         by_aspect=_ranked(Counter(period.aspect for period in periods)),
         by_government=_ranked(Counter(period.government for period in periods if period.government)),
     )

@@ -18,6 +18,7 @@ from afrel.render.views import (
     date_record,
     period_record,
     source_addresses,
+    start_words,
 )
 
 # The kinds of status a strip or a picture tells apart: a working relationship, a Taliban-appointed mission,
@@ -26,7 +27,7 @@ STATUS_GROUPS = (
     ("established, open, recognised", ("established", "open", "recognised"), ("█", "#")),
     ("Taliban-appointed", ("taliban-appointed",), ("▓", "%")),
     ("downgraded, suspended", ("downgraded", "suspended"), ("▒", "=")),
-    ("severed, closed, not recognised", ("severed", "closed", "not-recognised"), ("░", "-")),
+    ("severed, closed, not recognised, none", ("severed", "closed", "not-recognised", "none"), ("░", "-")),
 )
 STATUS_MARKS = {status: marks for _, statuses, marks in STATUS_GROUPS for status in statuses}
 NO_RECORD_MARK = ("·", ".")
@@ -70,7 +71,10 @@ def strips(history: History, width: int, ascii: bool, today: date) -> tuple[str,
     return tuple(lines)
 
 
-FLAT_COLUMNS = ("country", "aspect", "government", "status", "start", "end", "as_of", "events", "source_urls", "head")
+FLAT_COLUMNS = (
+    "country", "aspect", "government", "status", "start", "end", "as_of", "events", "source_urls", "head",
+    "start_known",
+)  # fmt: skip
 
 
 def _flat(period: Relation) -> tuple[str, ...]:
@@ -85,6 +89,7 @@ def _flat(period: Relation) -> tuple[str, ...]:
         " ".join(period.events),
         source_addresses(period.sources),
         period.head or "",
+        "true" if period.start_known else "false",
     )
 
 
@@ -118,7 +123,7 @@ def history_view(history: History, dataset: Dataset, width: int, ascii: bool, to
         (
             short_label(strand),
             status_words(p),
-            str(p.start),
+            start_words(p),
             str(p.end) if p.end else (f"still (confirmed {p.as_of})" if p.as_of else "still"),
             _sources_text(p.sources),
         )
@@ -164,7 +169,7 @@ def _standing_record(standing: Standing) -> dict[str, Any]:
 
 
 def _change_text(change: Change) -> str:
-    parts = [f"{p.status.replace('-', ' ')} from {p.start}" for p in change.steps]
+    parts = [f"{p.status.replace('-', ' ')} from {start_words(p)}" for p in change.steps]
     parts += [f"{p.status.replace('-', ' ')} ended {p.end}" for p in change.ended]
     return "; ".join(parts) or "the government of the day changed"
 

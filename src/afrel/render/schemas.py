@@ -291,7 +291,16 @@ STATS = {
         "status": {
             "type": "object",
             "description": "what the status periods of the counterparts counted cover",
-            "required": ["periods", "checked", "states", "states_with_relations", "by_aspect", "by_government"],
+            "required": [
+                "periods",
+                "checked",
+                "states",
+                "states_with_relations",
+                "states_relations_undated",
+                "states_never_related",
+                "by_aspect",
+                "by_government",
+            ],  # fmt: skip
             "additionalProperties": False,
             "properties": {
                 "periods": {"type": "integer"},
@@ -299,7 +308,15 @@ STATS = {
                 "states": {"type": "integer", "description": "UN member and observer states counted"},
                 "states_with_relations": {
                     "type": "integer",
-                    "description": "of those, states with a dated period of diplomatic relations",
+                    "description": "of those, states with a period of diplomatic relations whose start is dated",
+                },
+                "states_relations_undated": {
+                    "type": "integer",
+                    "description": "states in relations by a date a source gives, where none dates the beginning",
+                },
+                "states_never_related": {
+                    "type": "integer",
+                    "description": "states that sources say never had diplomatic relations with Afghanistan",
                 },
                 "by_aspect": _COUNTS,
                 "by_government": {**_COUNTS, "description": "recognition periods by the era of the government"},
@@ -333,6 +350,7 @@ _GOVERNMENT = {
     ]
 }
 _ASPECT_NAME = {"enum": list(RELATION_ASPECTS)}
+_START_KNOWN = "false: the status held by `start`, the earliest date a source attests it; no source dates its beginning"
 SHOW = {
     **EVENT,
     "required": [*EVENT["required"], "era", "related", "status_periods", "replaces"],
@@ -375,6 +393,7 @@ ASPECT = {
         "government",
         "status",
         "start",
+        "start_known",
         "end",
         "as_of",
         "head",
@@ -394,6 +413,7 @@ ASPECT = {
         "government": _GOVERNMENT,
         "status": {**_NULLABLE_TEXT, "description": "null: no period recorded for that day"},
         "start": NULLABLE_DATE,
+        "start_known": {"type": ["boolean", "null"], "description": _START_KNOWN},
         "end": NULLABLE_DATE,
         "as_of": NULLABLE_DATE,
         "head": _HEAD,
@@ -524,8 +544,8 @@ VALIDATE = {
 STATUS_PERIOD = {
     "type": "object",
     "required": [
-        "country", "aspect", "government", "status", "start", "end", "as_of", "head", "summary", "notes", "events",
-        "sources", "checked", "corrections", "origin",
+        "country", "aspect", "government", "status", "start", "start_known", "end", "as_of", "head", "summary",
+        "notes", "events", "sources", "checked", "corrections", "origin",
     ],
     "additionalProperties": False,
     "properties": {
@@ -534,6 +554,7 @@ STATUS_PERIOD = {
         "government": {**_NULLABLE_TEXT, "description": "recognition only: the era id of the government"},
         "status": _TEXT,
         "start": DATE,
+        "start_known": {"type": "boolean", "description": _START_KNOWN},
         "end": {**NULLABLE_DATE, "description": "null: the status still holds"},
         "as_of": {**NULLABLE_DATE, "description": "the latest date a source confirms a status that still holds"},
         "head": _HEAD,

@@ -44,7 +44,10 @@ def _status_text(aspect: AspectStatus, existed: bool = True) -> str:
     government = f"{aspect.government.name}: " if aspect.government else ""
     if period is None:
         return government + (NO_RECORD if existed else DID_NOT_EXIST)
-    text = government + f"{status_words(period)} since {period.start}"
+    if period.start_known:
+        text = government + f"{status_words(period)} since {period.start}"
+    else:
+        text = government + f"{status_words(period)} by {period.start} at the latest (no source dates its beginning)"
     text += f" (until {period.end})" if period.end else ""
     if aspect.near_boundary:
         text += "; the change is dated only to the month or year, which includes this day: it may fall either side"
@@ -55,7 +58,8 @@ def _status_text(aspect: AspectStatus, existed: bool = True) -> str:
 
 def _no_period() -> dict[str, Any]:
     """The fields of a period, empty: what an aspect with no record gives."""
-    empty = dict.fromkeys(("country", "status", "start", "end", "as_of", "head", "summary", "notes", "origin"))
+    fields = ("country", "status", "start", "start_known", "end", "as_of", "head", "summary", "notes", "origin")
+    empty = dict.fromkeys(fields)
     return {**empty, "events": [], "sources": [], **check_fields(None, ())}
 
 
@@ -84,7 +88,7 @@ def _record(result: CountryStatus) -> dict[str, Any]:
 
 FLAT_COLUMNS = (
     "country", "actor", "on", "existed", "aspect", "government", "status", "start", "end", "near_boundary",
-    "unconfirmed", "source_urls", "head",
+    "unconfirmed", "source_urls", "head", "start_known",
 )  # fmt: skip
 
 
@@ -108,6 +112,7 @@ def _flat_rows(result: CountryStatus) -> list[tuple[str, ...]]:
             _flag(a.unconfirmed),
             source_addresses(a.period.sources) if a.period else "",
             (a.period.head or "") if a.period else "",
+            _flag(a.period.start_known) if a.period else "",
         )
         for a in result.aspects
     ]

@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape, quoteattr
 from afrel.model import Dataset, Era, Relation
 from afrel.queries.history import History
 from afrel.render.historyview import STATUS_GROUPS, short_label
+from afrel.render.views import start_words
 
 # Colours for the kinds of status of STATUS_GROUPS, in its order: they stay apart for the common kinds of
 # colour blindness and in greyscale print.
@@ -37,7 +38,7 @@ def _text(x: float, y: float, text: str, size: int = 11, anchor: str = "start", 
 
 def _period_title(period: Relation) -> str:
     end = str(period.end) if period.end else "still"
-    return f"{period.status.replace('-', ' ')}: {period.start} to {end}"
+    return f"{period.status.replace('-', ' ')}: {start_words(period)} to {end}"
 
 
 def _eras_band(eras: tuple[Era, ...], first: date, last: date, y: float) -> list[str]:

@@ -90,6 +90,11 @@ def check_fields(checked: PartialDate | None, corrections: tuple[Correction, ...
     }
 
 
+def start_words(period: Relation) -> str:
+    """When a period began: its start, or "by" the earliest date a source attests it where none dates it."""
+    return str(period.start) if period.start_known else f"by {period.start}"
+
+
 def period_record(period: Relation) -> dict[str, Any]:
     """A status period as JSON gives it (status --history and --changes; status gives its fields per aspect)."""
     return {
@@ -98,6 +103,7 @@ def period_record(period: Relation) -> dict[str, Any]:
         "government": period.government,
         "status": period.status,
         "start": date_record(period.start),
+        "start_known": period.start_known,
         "end": date_record(period.end),
         "as_of": date_record(period.as_of),
         "head": period.head,
@@ -568,6 +574,8 @@ def stats_view(result: Stats, dataset: Dataset, sections: tuple[str, ...] = (), 
         "checked": coverage.checked,
         "states": coverage.states,
         "states_with_relations": coverage.states_with_relations,
+        "states_relations_undated": coverage.states_relations_undated,
+        "states_never_related": coverage.states_never_related,
     }
     status_groups = {"aspect": coverage.by_aspect, "government": coverage.by_government}
     document = {
@@ -620,6 +628,8 @@ def stats_view(result: Stats, dataset: Dataset, sections: tuple[str, ...] = (), 
             ("Status periods", str(coverage.periods)),
             ("Checked claim by claim", str(coverage.checked)),
             ("States with a dated period of relations", f"{coverage.states_with_relations} of {coverage.states}"),
+            ("In relations by a date, beginning undated", f"{coverage.states_relations_undated}"),
+            ("Never in diplomatic relations", f"{coverage.states_never_related}"),
             *((f"Aspect: {ASPECT_LABELS.get(key, key)}", str(count)) for key, count in coverage.by_aspect),
             *((f"Recognition of: {eras.get(key, key)}", str(count)) for key, count in coverage.by_government),
         )

@@ -278,4 +278,5 @@ def _relation(row: list[Any]) -> Relation:
         notes,
         *_checks(row[12:]),
         row[14],
+        row[15],
     )

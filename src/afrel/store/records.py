@@ -80,6 +80,7 @@ RELATION_FIELDS = {
     "checked",
     "corrections",
     "head",
+    "start_known",
 }
 SECTIONS = ("meta", "countries", "country_names", "events", "observations", "eras", "relations")
 
@@ -473,6 +474,9 @@ def _relation(record: RecordReader) -> Relation | None:
     events, sources = record.strings("events"), _sources(record)
     checked, corrections = _checks(record)
     head = record.text("head", required=False)
+    start_known = record.mapping.get("start_known", True)
+    if not isinstance(start_known, bool):
+        record.problem(f"{record.where}.start_known", "expected true or false", record.line_of("start_known"))
     if head and head not in MISSION_HEADS:
         record.problem(f"{record.where}.head", f"expected one of {', '.join(MISSION_HEADS)}", record.line_of("head"))
     elif head and aspect not in ("embassy", "afghan-mission"):
@@ -519,6 +523,7 @@ def _relation(record: RecordReader) -> Relation | None:
         checked,
         corrections,
         head or None,
+        start_known is not False,
     )
 
 
