@@ -154,3 +154,15 @@ def test_status_at_the_end_of_2025_names_russia_as_the_only_recognising_state(bu
     day = datetime.date(2025, 12, 31)
     recognising = [s.country.id for s in status_of_all(bundled, day) if s.has_status("recognised")]
     assert recognising == ["russia"]
+
+
+def test_no_record_dates_a_state_before_it_came_into_being(bundled) -> None:
+    dated = [c for c in bundled.countries.values() if c.start and c.kind == "state"]
+    assert len(dated) > 80 and all(len(c.sources) >= 2 or c.id == "russia" for c in dated)
+    for period in bundled.relations:
+        country = bundled.countries[period.country]
+        assert not country.start or period.last_day >= country.start.first_day, period
+    for event in bundled.events:
+        for key in event.countries:
+            start = bundled.countries[key].start
+            assert not start or event.when.last_day >= start.first_day, (event.id, key)

@@ -91,6 +91,21 @@ def test_status_says_when_a_beginning_is_undated_and_when_there_were_never_relat
     assert coverage["states_never_related"] == 1
 
 
+def test_status_before_a_state_came_into_being_says_so_and_why(run_small) -> None:
+    before = run_small.json("status", "pakistan", "--on", "1940", "--json")
+    assert before["existed"] is False and {a["status"] for a in before["aspects"]} == {None}
+    text = run_small("status", "pakistan", "--on", "1940", env={"COLUMNS": "200"}).stdout
+    assert "did not exist" in text and "it came into being on 1947-08-14" in text
+    assert "https://example.org/pk" in text  # the work that dates it
+    after = run_small("status", "pakistan", "--on", "1948", env={"COLUMNS": "200"}).stdout
+    assert "did not exist" not in after and "https://example.org/pk" not in after
+    [pakistan] = [c for c in run_small.json("countries", "--json") if c["id"] == "pakistan"]
+    assert pakistan["start"]["value"] == "1947-08-14" and pakistan["sources"][0]["url"] == "https://example.org/pk"
+    rows = run_small("countries", "--format", "csv").stdout.splitlines()
+    assert rows[0].endswith(",start,end,source_urls")
+    assert any(row.startswith("pakistan,") and row.endswith(",1947-08-14,,https://example.org/pk") for row in rows)
+
+
 def test_status_bad_input(run_small) -> None:
     for args, message in (
         (["status", "--only", "friendly"], "--only must be one of"),

@@ -116,6 +116,25 @@ events:
     assert any("unknown country 'narnia'" in m for m in messages)
 
 
+def test_lifetimes_apply_to_known_countries_once() -> None:
+    source = '[{title: A, url: "https://example.org/a", publisher: P, accessed: "2026-11-23"}]'
+    text = f"""
+lifetimes:
+  - {{country: narnia, start: "1950", sources: {source}}}
+  - {{country: pakistan, start: "1947-08-15", sources: {source}}}
+  - {{country: iran, sources: {source}}}
+  - {{country: russia, start: "1991-12-26", sources: []}}
+"""
+    files = fixture_files("small") + [("extra.yaml", text.encode())]
+    documents = [(file, read_yaml(content.decode(), file)) for file, content in files]
+    messages = [str(p) for p in check_documents(documents)[1]]
+    assert any(m.startswith("extra.yaml:3: country: unknown country 'narnia'") for m in messages)
+    assert any(m.startswith("extra.yaml:4: country: pakistan already has a dated lifetime") for m in messages)
+    assert any(m.startswith("extra.yaml:5") and "start, end or both" in m for m in messages)
+    assert any(m.startswith("extra.yaml:6") and "sources" in m for m in messages)
+    assert len(messages) == 4
+
+
 def test_bidi_controls_are_rejected() -> None:
     text = 'countries:\n  - {id: x, name: "ab\u202ecd", kind: state}\n'
     documents = [("bidi.yaml", read_yaml(text, "bidi.yaml"))]

@@ -265,6 +265,18 @@ class Country(NamedTuple):
     end: PartialDate | None = None
     un: str | None = None  # "member" or "observer" of the United Nations today
     region: str | None = None  # one of REGIONS
+    sources: tuple["Source", ...] = ()  # the works that date `start` and `end`
+
+
+class CountryLifetime(NamedTuple):
+    """When a state came into being (or ceased to be), with the works that say so; kept apart from the
+    generated list of states and applied to it."""
+
+    country: str
+    origin: Origin
+    sources: tuple["Source", ...]
+    start: PartialDate | None = None
+    end: PartialDate | None = None
 
 
 class CountryNames(NamedTuple):

@@ -138,7 +138,7 @@ EVENT: dict[str, Any] = {
     },
 }
 
-COUNTRY = {
+COUNTRY: dict[str, Any] = {
     "type": "object",
     "required": [
         "id",
@@ -172,6 +172,16 @@ COUNTRY = {
         "start": NULLABLE_DATE,
         "end": NULLABLE_DATE,
         "un": {"enum": ["member", "observer", None], "description": "standing at the United Nations today"},
+    },
+}
+
+# `countries` lists each with the works that date its start and end of existence.
+COUNTRY_ENTRY = {
+    **COUNTRY,
+    "required": [*COUNTRY["required"], "sources"],
+    "properties": {
+        **COUNTRY["properties"],
+        "sources": {"type": "array", "items": SOURCE, "description": "the works that date start and end"},
     },
 }
 
@@ -640,7 +650,7 @@ SCHEMAS: dict[str, Any] = {
     "countries": {
         "$schema": _DRAFT,
         "title": "afrel countries",
-        "oneOf": [{"type": "array", "items": COUNTRY}, NAME_MATCHES],
+        "oneOf": [{"type": "array", "items": COUNTRY_ENTRY}, NAME_MATCHES],
     },
     "stats": {"$schema": _DRAFT, "title": "afrel stats", **STATS},
     "search": {"$schema": _DRAFT, "title": "afrel search", "type": "array", "items": _HIT},

@@ -155,8 +155,15 @@ def status_view(results: tuple[CountryStatus, ...], dataset: Dataset, single: bo
 
 
 def _unrecorded_note(result: CountryStatus) -> tuple[str, ...]:
-    """Why every aspect reads "no record", and where to look instead."""
-    if not result.existed or any(aspect.period for aspect in result.aspects):
+    """Why every aspect reads "did not exist" or "no record", and where to look instead."""
+    country = result.country
+    if not result.existed:
+        if country.start and result.on < country.start.first_day:
+            return (f"{country.name} did not exist as a state on this day: it came into being on {country.start}.",)
+        if country.end and result.on > country.end.last_day:
+            return (f"{country.name} did not exist on this day: it ceased to exist on {country.end}.",)
+        return ()
+    if any(aspect.period for aspect in result.aspects):
         return ()
     name, key = result.country.name, result.country.id
     return (
@@ -193,7 +200,10 @@ def _single_tables(result: CountryStatus, dataset: Dataset) -> tuple[Table, ...]
             if aspect.period.notes:
                 detail += f" Note: {aspect.period.notes}"
         rows.append((_label(aspect), detail))
-    sources = sorted({(work_text(s), address_text(s)) for a in result.aspects if a.period for s in a.period.sources})
+    works = [s for a in result.aspects if a.period for s in a.period.sources]
+    if not result.existed:
+        works += result.country.sources  # the works that date when the state came into being or ceased to be
+    sources = sorted({(work_text(s), address_text(s)) for s in works})
     return (
         Table(("Aspect", "Status"), tuple(rows), title, frozenset({"Status"})),
         Table(("Work", "Where"), tuple(sources), "Sources", frozenset({"Work", "Where"})),

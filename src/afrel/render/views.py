@@ -418,11 +418,11 @@ def profile_view(result: Profile, dataset: Dataset) -> Output:
     return Output(document, (document,), flat, (facts, relation, recent))
 
 
-COUNTRY_COLUMNS = ("id", "name", "kind", "iso2", "iso3", "successor", "aliases", "names")
+COUNTRY_COLUMNS = ("id", "name", "kind", "iso2", "iso3", "successor", "aliases", "names", "start", "end", "source_urls")
 
 
 def countries_view(countries: tuple[Country, ...]) -> Output:
-    records = [country_record(c) for c in countries]
+    records = [{**country_record(c), "sources": [source_record(s) for s in c.sources]} for c in countries]
     flat = Table(
         COUNTRY_COLUMNS,
         tuple(
@@ -435,6 +435,9 @@ def countries_view(countries: tuple[Country, ...]) -> Output:
                 c.successor or "",
                 _joined(c.aliases),
                 _joined([f"{language}:{name}" for language, name in c.names]),
+                str(c.start) if c.start else "",
+                str(c.end) if c.end else "",
+                source_addresses(c.sources),
             )
             for c in countries
         ),

@@ -89,6 +89,7 @@ def check_documents(
         }
     _check_references(sections, problems)
     countries = _with_names({country.id: country for country in sections["countries"]}, records, problems)
+    countries = _with_lifetimes(countries, records, problems)
     dataset = MemoryDataset(
         version=records.version or (base.version if base else "unversioned"),
         events=tuple(sorted(sections["events"], key=lambda event: event.sort_key)),
@@ -122,6 +123,22 @@ def _with_names(countries: dict[str, Country], records: Records, problems: list[
         countries[extra.country] = country._replace(
             names=country.names + added, un=country.un or extra.un, region=country.region or extra.region
         )
+    return countries
+
+
+def _with_lifetimes(countries: dict[str, Country], records: Records, problems: list[DataError]) -> dict[str, Country]:
+    """Countries with their dated start and end of existence, and the works that date them, applied."""
+    for lifetime in records.sections["lifetimes"]:
+        country = countries.get(lifetime.country)
+        file, line = lifetime.origin.file, lifetime.origin.line
+        if country is None:
+            problems.append(DataError(file, line, "country", f"unknown country {lifetime.country!r}"))
+        elif country.sources or (lifetime.start and country.start) or (lifetime.end and country.end):
+            problems.append(DataError(file, line, "country", f"{lifetime.country} already has a dated lifetime"))
+        else:
+            countries[lifetime.country] = country._replace(
+                start=lifetime.start or country.start, end=lifetime.end or country.end, sources=lifetime.sources
+            )
     return countries
 
 

@@ -232,7 +232,9 @@ def _event(row: list[Any]) -> Event:
 
 
 def _country(row: list[Any]) -> Country:
-    (country_id, name, kind, origin, formal_name, iso2, iso3, aliases, names, successor, start, end, un, region) = row
+    country_id, name, kind, origin, formal_name, iso2, iso3, aliases, names, successor, start, end, un, region = row[
+        :14
+    ]
     return Country(
         country_id,
         name,
@@ -248,6 +250,7 @@ def _country(row: list[Any]) -> Country:
         _date(end),
         un,
         region,
+        _sources(row[14]),
     )
 
 

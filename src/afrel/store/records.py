@@ -25,6 +25,7 @@ from afrel.model import (
     AlternativeDate,
     Correction,
     Country,
+    CountryLifetime,
     CountryNames,
     Dispute,
     Era,
@@ -82,7 +83,8 @@ RELATION_FIELDS = {
     "head",
     "start_known",
 }
-SECTIONS = ("meta", "countries", "country_names", "events", "observations", "eras", "relations")
+LIFETIME_FIELDS = {"country", "start", "end", "sources"}
+SECTIONS = ("meta", "countries", "country_names", "lifetimes", "events", "observations", "eras", "relations")
 
 
 class RecordReader:
@@ -374,6 +376,19 @@ def _country(record: RecordReader) -> Country | None:
     )
 
 
+def _lifetime(record: RecordReader) -> CountryLifetime | None:
+    complete = record.fields(LIFETIME_FIELDS, ("country", "sources"))
+    country, sources = record.text("country"), _sources(record)
+    start, end = record.partial_date("start"), record.partial_date("end")
+    if not (start or end):
+        record.problem(record.where, "a lifetime gives start, end or both")
+    if start and end and end.last_day < start.first_day:
+        record.problem(f"{record.where}.end", f"ends ({end}) before it starts ({start})", record.line_of("end"))
+    if not (complete and country and sources and (start or end)):
+        return None
+    return CountryLifetime(country, record.origin(), sources, start, end)
+
+
 def _one_of(record: RecordReader, key: str, choices: tuple[str, ...]) -> str | None:
     """An optional field that must be one of a fixed set of values."""
     value = record.text(key, required=False)
@@ -534,4 +549,5 @@ READERS: dict[str, Callable[[RecordReader], Any]] = {
     "eras": _era,
     "relations": _relation,
     "country_names": _country_names,
+    "lifetimes": _lifetime,
 }
