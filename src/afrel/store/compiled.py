@@ -16,7 +16,7 @@ from typing import Any
 from afrel.dates import PartialDate
 from afrel.model import AlternativeDate, Correction, Country, Dispute, Era, Event, Observation, Origin, Relation, Source
 
-FORMAT = "afrel-compiled-13"
+FORMAT = "afrel-compiled-14"
 _BATCH = 500  # ids per query: below SQLite's limit on parameters
 
 
