@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from afrel.dates import PartialDate
 from afrel.model import Dataset, Relation
 from afrel.queries.status import AspectStatus, CountryStatus
 from afrel.render.views import (
@@ -154,14 +155,19 @@ def status_view(results: tuple[CountryStatus, ...], dataset: Dataset, single: bo
     return Output(records, tuple(records), flat, (table,), notes)
 
 
+def _on_or_in(when: PartialDate) -> str:
+    return f"on {when}" if when.precision == "day" else f"in {when}"
+
+
 def _unrecorded_note(result: CountryStatus) -> tuple[str, ...]:
     """Why every aspect reads "did not exist" or "no record", and where to look instead."""
     country = result.country
     if not result.existed:
         if country.start and result.on < country.start.first_day:
-            return (f"{country.name} did not exist as a state on this day: it came into being on {country.start}.",)
+            when = _on_or_in(country.start)
+            return (f"{country.name} did not exist as a state on this day: it came into being {when}.",)
         if country.end and result.on > country.end.last_day:
-            return (f"{country.name} did not exist on this day: it ceased to exist on {country.end}.",)
+            return (f"{country.name} did not exist on this day: it ceased to exist {_on_or_in(country.end)}.",)
         return ()
     if any(aspect.period for aspect in result.aspects):
         return ()
