@@ -87,3 +87,9 @@ def test_a_narrow_column_gives_up_width_before_the_table_turns_into_records(run)
     result = run("status", "--on", "2025-12-31", env={"COLUMNS": "80"})
     lines = result.stdout.splitlines()
     assert lines[1].startswith("┏") and all(len(line) <= 80 for line in lines)
+
+
+def test_a_heading_word_is_never_split_over_lines(run) -> None:
+    # A column of short statuses ("none") once split its heading into "Dipl", "omat", "ic".
+    lines = run("status", "--on", "2000", "--only", "none", env={"COLUMNS": "80"}).stdout.splitlines()
+    assert lines[1].startswith("┏") and "Diplomatic" in "\n".join(lines) and all(len(x) <= 80 for x in lines)

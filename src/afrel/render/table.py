@@ -46,11 +46,13 @@ def _has_other_letters(word: str) -> bool:
 
 
 def _longest_word(table: Table, index: int) -> int:
-    """The widest run of text without a space in a column: an id, an address or a chart strip, kept whole.
+    """The widest run of text without a space in a column or its heading: an id, an address, a chart strip or a
+    heading's word, kept whole.
 
     Words with letters beyond ASCII (scripts written without spaces: Chinese, Japanese, Thai) may still fold.
     """
-    words = (word for row in table.rows for word in row[index].split() if not _has_other_letters(word))
+    cells = [row[index] for row in table.rows] + [table.columns[index]]
+    words = (word for cell in cells for word in cell.split() if not _has_other_letters(word))
     return max((cell_len(word) for word in words), default=0)
 
 
