@@ -171,12 +171,15 @@ def status(
     """The state of relations on a date: diplomatic relations, recognition of the Afghan government of the day,
     the counterpart's embassy in Kabul and Afghanistan's mission in its capital, each with its sources.
 
-    An aspect with no recorded period shows as 'no record': afrel never guesses a status.
+    An aspect with no recorded period shows as 'no record': afrel never guesses a status. Relations that
+    sources show at work but do not date read 'by DATE at the latest'; before a state came into being, every
+    aspect reads 'did not exist'.
 
     \b
     Examples:
       afrel status russia
       afrel status pakistan --on 1998-06-01
+      afrel status kazakhstan --on 1980
       afrel status --on 2025-12-31 --only recognised
       afrel status --on 2025-12-31 --json | jq '.[] | {country: .country.id, recognition: .aspects[1].status}'
       afrel status pakistan --history
