@@ -287,10 +287,7 @@ def _event(record: RecordReader) -> Event | None:
         record.problem(
             f"{record.where}.countries", "name the counterparts only, not afghanistan", record.line_of("countries")
         )
-    if date and end and end.last_day < date.first_day:
-        record.problem(
-            f"{record.where}.end_date", f"ends ({end}) before it starts ({date})", record.line_of("end_date")
-        )
+    _check_order(record, date, end, "end_date")
     # An alternative date names its source by address, or by title for a work in print.
     urls = {name for source in sources for name in (source.url, source.via, source.title) if name}
     alternatives = []
@@ -376,14 +373,19 @@ def _country(record: RecordReader) -> Country | None:
     )
 
 
+def _check_order(record: RecordReader, start: PartialDate | None, end: PartialDate | None, key: str = "end") -> None:
+    """A record that ends before it starts is refused, naming its end field."""
+    if start and end and end.last_day < start.first_day:
+        record.problem(f"{record.where}.{key}", f"ends ({end}) before it starts ({start})", record.line_of(key))
+
+
 def _lifetime(record: RecordReader) -> CountryLifetime | None:
     complete = record.fields(LIFETIME_FIELDS, ("country", "sources"))
     country, sources = record.text("country"), _sources(record)
     start, end = record.partial_date("start"), record.partial_date("end")
     if not (start or end):
         record.problem(record.where, "a lifetime gives start, end or both")
-    if start and end and end.last_day < start.first_day:
-        record.problem(f"{record.where}.end", f"ends ({end}) before it starts ({start})", record.line_of("end"))
+    _check_order(record, start, end)
     if not (complete and country and sources and (start or end)):
         return None
     return CountryLifetime(country, record.origin(), sources, start, end)
@@ -473,8 +475,7 @@ def _era(record: RecordReader) -> Era | None:
         record.partial_date("end"),
     )
     sources = _sources(record)
-    if start and end and end.last_day < start.first_day:
-        record.problem(f"{record.where}.end", f"ends ({end}) before it starts ({start})", record.line_of("end"))
+    _check_order(record, start, end)
     if not (complete and ident and name and start and sources):
         return None
     return Era(ident, name, start, record.origin(), sources, end)
@@ -514,8 +515,7 @@ def _relation(record: RecordReader) -> Relation | None:
         record.problem(
             f"{record.where}.government", "only recognition names a government", record.line_of("government")
         )
-    if start and end and end.last_day < start.first_day:
-        record.problem(f"{record.where}.end", f"ends ({end}) before it starts ({start})", record.line_of("end"))
+    _check_order(record, start, end)
     if end and as_of:
         record.problem(
             f"{record.where}.as_of", "only a status that still holds (no end) takes as_of", record.line_of("as_of")
