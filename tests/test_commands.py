@@ -70,6 +70,17 @@ def test_status_flags_days_inside_a_months_boundary_and_unconfirmed_periods(run_
     )
 
 
+def test_a_claim_resting_on_one_source_says_so(run_small) -> None:
+    text = run_small("status", "iran", "--on", "2000", env={"COLUMNS": "300"}).stdout
+    assert "rests on one source, which no independent source confirms" in text
+    assert "rests on one source" not in run_small("status", "russia", env={"COLUMNS": "300"}).stdout
+    corrections = run_small.json("status", "iran", "--on", "2000", "--json")["aspects"][0]["corrections"]
+    assert [c["outcome"] for c in corrections] == ["single-source"]
+    shown = run_small("show", "recognition-2025", env={"COLUMNS": "300"}).stdout
+    assert "a claim rests on one source" in shown and "Only one source gives the day." in shown
+    assert "rests on one source" not in run_small("show", "war-1979", env={"COLUMNS": "300"}).stdout
+
+
 def test_status_prints_data_text_literally(run_small) -> None:
     assert "[bold]not markup[/]" in run_small("status", "pakistan", env={"COLUMNS": "300"}).stdout
 

@@ -56,7 +56,9 @@ def test_checks_and_corrections_are_read(small) -> None:
     war = next(e for e in small.events if e.id == "war-1979")
     assert str(war.checked) == "2026-12-01"
     assert [(c.kind, c.outcome) for c in war.corrections] == [("place", "corrected")]
-    assert [str(r.checked) for r in small.relations if r.checked] == ["2026-12-01"]
+    assert sorted(str(r.checked) for r in small.relations if r.checked) == ["2026-12-01", "2026-12-03"]
+    iran = next(r for r in small.relations if r.country == "iran")
+    assert [(c.kind, c.outcome) for c in iran.corrections] == [("date", "single-source")]
 
 
 def test_unquoted_date_stays_text_and_is_checked() -> None:

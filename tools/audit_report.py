@@ -12,7 +12,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from afrel.model import CORRECTION_KINDS, CORRECTION_OUTCOMES, Correction
+from afrel.model import CORRECTION_KINDS, CORRECTION_OUTCOMES, SINGLE_SOURCE, Correction
 from afrel.store.cache import load_bundled
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "data.md"
@@ -20,8 +20,9 @@ START, END = "<!-- audit:start -->", "<!-- audit:end -->"
 
 
 def _correction_line(record: str, when: str, correction: Correction) -> str:
-    was, note = correction.was, correction.note
-    return f"- **{correction.outcome}** ({correction.kind}) {record} ({when}): was “{was}”. {note}"
+    said = "says" if correction.outcome == SINGLE_SOURCE else "was"
+    outcome, kind = correction.outcome, correction.kind
+    return f"- **{outcome}** ({kind}) {record} ({when}): {said} “{correction.was}”. {correction.note}"
 
 
 def report() -> str:

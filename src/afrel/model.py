@@ -187,16 +187,23 @@ CORRECTION_OUTCOMES: dict[str, str] = {
     "corrected": "the record now says what the sources say",
     "disputed": "reliable sources disagree; the record gives both versions",
     "removed": "no reputable source supports the claim; it was dropped",
+    "single-source": "one reputable source makes the claim and no independent source confirms or contradicts it; kept",
 }
+SINGLE_SOURCE = "single-source"
 
 
 class Correction(NamedTuple):
-    """A claim of a record that was corrected, found disputed or dropped when the record was checked."""
+    """A claim of a record that was corrected, found disputed, dropped or left resting on one source when checked."""
 
     kind: str  # a key of CORRECTION_KINDS
     outcome: str  # a key of CORRECTION_OUTCOMES
-    was: str  # what the record said before
+    was: str  # what the record said before (a single-source claim: what it says)
     note: str  # what the sources say, naming them
+
+
+def rests_on_one_source(corrections: tuple[Correction, ...]) -> bool:
+    """Whether a claim of the record has one source only (a SINGLE_SOURCE correction)."""
+    return any(c.outcome == SINGLE_SOURCE for c in corrections)
 
 
 class Event(NamedTuple):

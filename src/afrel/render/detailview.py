@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from afrel.model import CHECKED_DOCUMENTS, Dataset, Event
+from afrel.model import CHECKED_DOCUMENTS, SINGLE_SOURCE, Dataset, Event
 from afrel.queries.details import EventDetails
 from afrel.queries.search import Hit
 from afrel.render.views import (
@@ -50,6 +50,18 @@ def _document_name(key: str) -> str:
     return work_text(document) if document else key
 
 
+def _checked_words(event: Event) -> str:
+    """When the event's claims were checked, and whether any still rests on one source."""
+    if not event.checked:
+        return "not yet"
+    words = f"every claim against the sources on {event.checked}"
+    single = sum(1 for c in event.corrections if c.outcome == SINGLE_SOURCE)
+    if single:
+        claims = "a claim rests" if single == 1 else f"{single} claims rest"
+        words += f"; {claims} on one source, which no independent source confirms (see What the check found)"
+    return words
+
+
 def _source_rows(event: Event) -> tuple[tuple[str, ...], ...]:
     return tuple((work_text(s), address_text(s)) for s in event.sources)
 
@@ -89,7 +101,7 @@ def show_view(result: EventDetails, dataset: Dataset) -> Output:
     ]
     if event.notes:
         facts.append(("Notes", event.notes))
-    facts.append(("Checked", f"every claim against the sources on {event.checked}" if event.checked else "not yet"))
+    facts.append(("Checked", _checked_words(event)))
     facts.append(("From", origin + (f" (replaces the bundled record at {replaced})" if replaced else "")))
     tables = [
         Table(("", " "), tuple(facts), event.title, frozenset({" "})),
@@ -107,10 +119,10 @@ def show_view(result: EventDetails, dataset: Dataset) -> Output:
             frozenset({"Claim", "What the sources show"}),
         ),
         Table(
-            ("Kind", "Outcome", "Said before", "What the sources show"),
+            ("Kind", "Outcome", "Claim", "What the sources show"),
             tuple((c.kind, c.outcome, c.was, c.note) for c in event.corrections),
-            "Corrections",
-            frozenset({"Said before", "What the sources show"}),
+            "What the check found",
+            frozenset({"Claim", "What the sources show"}),
         ),
         Table(
             ("Country", "Aspect", "Status", "From", "To"),

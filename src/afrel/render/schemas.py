@@ -64,7 +64,7 @@ _ORIGIN = {
 
 CORRECTIONS = {
     "type": "array",
-    "description": "claims the last check corrected, found disputed or dropped",
+    "description": "claims the last check corrected, found disputed, dropped or found resting on one source",
     "items": {
         "type": "object",
         "required": ["kind", "outcome", "was", "note"],
@@ -72,7 +72,7 @@ CORRECTIONS = {
         "properties": {
             "kind": {"enum": list(CORRECTION_KINDS)},
             "outcome": {"enum": list(CORRECTION_OUTCOMES)},
-            "was": {**_TEXT, "description": "what the record said before"},
+            "was": {**_TEXT, "description": "what the record said before (single-source: what it says)"},
             "note": {**_TEXT, "description": "what the sources say, naming them"},
         },
     },

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from afrel.dates import PartialDate
-from afrel.model import Dataset, Relation
+from afrel.model import Dataset, Relation, rests_on_one_source
 from afrel.queries.status import AspectStatus, CountryStatus
 from afrel.render.views import (
     ASPECT_LABELS,
@@ -50,6 +50,8 @@ def _status_text(aspect: AspectStatus, existed: bool = True) -> str:
     else:
         text = government + f"{status_words(period)} by {period.start} at the latest (no source dates its beginning)"
     text += f" (until {period.end})" if period.end else ""
+    if rests_on_one_source(period.corrections):
+        text += "; rests on one source, which no independent source confirms"
     if aspect.near_boundary:
         text += "; the change is dated only to the month or year, which includes this day: it may fall either side"
     if aspect.unconfirmed and period.as_of:
