@@ -291,7 +291,14 @@ STATS = {
         "totals": {
             "type": "object",
             "additionalProperties": {"type": "integer"},
-            "required": ["events", "counterparts", "sources", "with_alternative_dates", "with_disputes"],
+            "required": [
+                "events",
+                "counterparts",
+                "sources",
+                "with_alternative_dates",
+                "with_disputes",
+                "with_single_source",
+            ],
         },
         "by_counterpart": _COUNTS,
         "by_tag": _COUNTS,
@@ -304,6 +311,7 @@ STATS = {
             "required": [
                 "periods",
                 "checked",
+                "single_source",
                 "states",
                 "states_with_relations",
                 "states_relations_undated",
@@ -315,6 +323,7 @@ STATS = {
             "properties": {
                 "periods": {"type": "integer"},
                 "checked": {"type": "integer", "description": "periods checked claim by claim"},
+                "single_source": {"type": "integer", "description": "periods with a claim that rests on one source"},
                 "states": {"type": "integer", "description": "UN member and observer states counted"},
                 "states_with_relations": {
                     "type": "integer",

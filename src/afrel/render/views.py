@@ -570,11 +570,13 @@ def stats_view(result: Stats, dataset: Dataset, sections: tuple[str, ...] = (), 
         "sources": result.sources,
         "with_alternative_dates": result.with_alternative_dates,
         "with_disputes": result.with_disputes,
+        "with_single_source": result.with_single_source,
     }
     coverage = result.coverage
     status_totals = {
         "periods": coverage.periods,
         "checked": coverage.checked,
+        "single_source": coverage.single_source,
         "states": coverage.states,
         "states_with_relations": coverage.states_with_relations,
         "states_relations_undated": coverage.states_relations_undated,
@@ -630,6 +632,7 @@ def stats_view(result: Stats, dataset: Dataset, sections: tuple[str, ...] = (), 
         rows = (
             ("Status periods", str(coverage.periods)),
             ("Checked claim by claim", str(coverage.checked)),
+            ("With a claim resting on one source", str(coverage.single_source)),
             ("States with a dated period of relations", f"{coverage.states_with_relations} of {coverage.states}"),
             ("In relations by a date, beginning undated", f"{coverage.states_relations_undated}"),
             ("Never in diplomatic relations", f"{coverage.states_never_related}"),
