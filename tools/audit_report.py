@@ -12,7 +12,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from afrel.model import CORRECTION_KINDS, CORRECTION_OUTCOMES, SINGLE_SOURCE, Correction
+from afrel.model import CORRECTION_KINDS, CORRECTION_OUTCOMES, SINGLE_SOURCE, Correction, rests_on_one_source
 from afrel.store.cache import load_bundled
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "data.md"
@@ -38,11 +38,14 @@ def report() -> str:
         for c in p.corrections
     ]
     tally = Counter((c.kind, c.outcome) for _, _, c in records)
+    single_events = sum(1 for e in events if rests_on_one_source(e.corrections))
+    single_periods = sum(1 for p in periods if rests_on_one_source(p.corrections))
     lines = [
-        "| Records | In the data | Checked claim by claim | Not yet checked |",
-        "|---|---:|---:|---:|",
-        f"| Events | {len(events)} | {checked_events} | {len(events) - checked_events} |",
-        f"| Status periods | {len(periods)} | {checked_periods} | {len(periods) - checked_periods} |",
+        "| Records | In the data | Checked claim by claim | Of those, with a claim on one source | Not yet checked |",
+        "|---|---:|---:|---:|---:|",
+        f"| Events | {len(events)} | {checked_events} | {single_events} | {len(events) - checked_events} |",
+        f"| Status periods | {len(periods)} | {checked_periods} | {single_periods} "
+        f"| {len(periods) - checked_periods} |",
         "",
         "| Kind of claim | " + " | ".join(CORRECTION_OUTCOMES) + " |",
         "|---|" + "---:|" * len(CORRECTION_OUTCOMES),
