@@ -77,7 +77,7 @@ def test_a_claim_resting_on_one_source_says_so(run_small) -> None:
     corrections = run_small.json("status", "iran", "--on", "2000", "--json")["aspects"][0]["corrections"]
     assert [c["outcome"] for c in corrections] == ["single-source"]
     stats = run_small.json("stats", "--json")
-    assert (stats["totals"]["with_single_source"], stats["status"]["single_source"]) == (1, 1)
+    assert (stats["totals"]["with_single_source_claim"], stats["status"]["with_single_source_claim"]) == (1, 1)
     assert "With a claim resting on one source" in run_small("stats", "--section", "status").stdout
     shown = run_small("show", "recognition-2025", env={"COLUMNS": "300"}).stdout
     assert "a claim rests on one source" in shown and "Only one source gives the day." in shown

@@ -14,7 +14,7 @@ class StatusCoverage(NamedTuple):
 
     periods: int
     checked: int  # periods checked claim by claim
-    single_source: int  # periods with a claim that rests on one source
+    with_single_source_claim: int  # periods with a claim that rests on one source
     states: int  # UN member and observer states among the counterparts counted (Afghanistan aside)
     states_with_relations: int  # of those, states with a `relations` period whose start a source dates
     states_relations_undated: int  # states in relations by a date, where no source dates the beginning
@@ -30,7 +30,7 @@ class Stats(NamedTuple):
     sources: int  # distinct works cited
     with_alternative_dates: int
     with_disputes: int
-    with_single_source: int  # events with a claim that rests on one source
+    with_single_source_claim: int  # events with a claim that rests on one source
     by_counterpart: tuple[tuple[str, int], ...]
     by_tag: tuple[tuple[str, int], ...]
     by_decade: tuple[tuple[int, int], ...]
@@ -57,7 +57,7 @@ def status_coverage(dataset: Dataset, countries: Iterable[str] | None = None) ->
     return StatusCoverage(
         periods=len(periods),
         checked=sum(1 for period in periods if period.checked),
-        single_source=sum(1 for period in periods if rests_on_one_source(period.corrections)),
+        with_single_source_claim=sum(1 for period in periods if rests_on_one_source(period.corrections)),
         states=len(states),
         states_with_relations=sum(1 for country in states if country.id in dated),
         states_relations_undated=sum(1 for country in states if country.id in undated),
@@ -95,7 +95,7 @@ def count_data(dataset: Dataset, events: tuple[Event, ...], countries: Iterable[
         sources=len({source.address or source.title for event in events for source in event.sources}),
         with_alternative_dates=sum(1 for event in events if event.alternative_dates),
         with_disputes=sum(1 for event in events if event.disputes),
-        with_single_source=sum(1 for event in events if rests_on_one_source(event.corrections)),
+        with_single_source_claim=sum(1 for event in events if rests_on_one_source(event.corrections)),
         by_counterpart=_ranked(by_counterpart),
         by_tag=_ranked(Counter(tag for event in events for tag in event.tags)),
         by_decade=tuple(sorted(Counter(event.when.year // 10 * 10 for event in events).items())),

@@ -297,7 +297,7 @@ STATS = {
                 "sources",
                 "with_alternative_dates",
                 "with_disputes",
-                "with_single_source",
+                "with_single_source_claim",
             ],
         },
         "by_counterpart": _COUNTS,
@@ -311,7 +311,7 @@ STATS = {
             "required": [
                 "periods",
                 "checked",
-                "single_source",
+                "with_single_source_claim",
                 "states",
                 "states_with_relations",
                 "states_relations_undated",
@@ -323,7 +323,10 @@ STATS = {
             "properties": {
                 "periods": {"type": "integer"},
                 "checked": {"type": "integer", "description": "periods checked claim by claim"},
-                "single_source": {"type": "integer", "description": "periods with a claim that rests on one source"},
+                "with_single_source_claim": {
+                    "type": "integer",
+                    "description": "periods with a claim that rests on one source",
+                },
                 "states": {"type": "integer", "description": "UN member and observer states counted"},
                 "states_with_relations": {
                     "type": "integer",

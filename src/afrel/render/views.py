@@ -556,6 +556,14 @@ ASPECT_LABELS = {
 STATS_TOP = 10  # rows per section in the table, unless all are asked for
 
 
+# Labels for totals whose key, read as words, would say less than it means.
+TOTAL_LABELS = {"with_single_source_claim": "With a claim resting on one source"}
+
+
+def _total_label(key: str) -> str:
+    return TOTAL_LABELS.get(key, key.replace("_", " ").capitalize())
+
+
 def stats_view(result: Stats, dataset: Dataset, sections: tuple[str, ...] = (), show_all: bool = False) -> Output:
     groups = {
         "counterpart": result.by_counterpart,
@@ -570,13 +578,13 @@ def stats_view(result: Stats, dataset: Dataset, sections: tuple[str, ...] = (), 
         "sources": result.sources,
         "with_alternative_dates": result.with_alternative_dates,
         "with_disputes": result.with_disputes,
-        "with_single_source": result.with_single_source,
+        "with_single_source_claim": result.with_single_source_claim,
     }
     coverage = result.coverage
     status_totals = {
         "periods": coverage.periods,
         "checked": coverage.checked,
-        "single_source": coverage.single_source,
+        "with_single_source_claim": coverage.with_single_source_claim,
         "states": coverage.states,
         "states_with_relations": coverage.states_with_relations,
         "states_relations_undated": coverage.states_relations_undated,
@@ -609,7 +617,7 @@ def stats_view(result: Stats, dataset: Dataset, sections: tuple[str, ...] = (), 
     display = [
         Table(
             ("", " "),
-            tuple((key.replace("_", " ").capitalize(), str(value)) for key, value in totals.items()) + reach,
+            tuple((_total_label(key), str(value)) for key, value in totals.items()) + reach,
             f"afrel data {result.version}",
         )
     ]
@@ -632,7 +640,7 @@ def stats_view(result: Stats, dataset: Dataset, sections: tuple[str, ...] = (), 
         rows = (
             ("Status periods", str(coverage.periods)),
             ("Checked claim by claim", str(coverage.checked)),
-            ("With a claim resting on one source", str(coverage.single_source)),
+            ("With a claim resting on one source", str(coverage.with_single_source_claim)),
             ("States with a dated period of relations", f"{coverage.states_with_relations} of {coverage.states}"),
             ("In relations by a date, beginning undated", f"{coverage.states_relations_undated}"),
             ("Never in diplomatic relations", f"{coverage.states_never_related}"),
