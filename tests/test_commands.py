@@ -74,6 +74,7 @@ def test_a_claim_resting_on_one_source_says_so(run_small) -> None:
     text = run_small("status", "iran", "--on", "2000", env={"COLUMNS": "300"}).stdout
     assert "rests on one source, which no independent source confirms" in text
     assert "rests on one source" not in run_small("status", "russia", env={"COLUMNS": "300"}).stdout
+    assert "a claim rests on one source" in run_small("status", "iran", "--history", env={"COLUMNS": "300"}).stdout
     corrections = run_small.json("status", "iran", "--on", "2000", "--json")["aspects"][0]["corrections"]
     assert [c["outcome"] for c in corrections] == ["single-source"]
     stats = run_small.json("stats", "--json")

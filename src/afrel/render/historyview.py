@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from afrel.model import Dataset, Relation, Source
+from afrel.model import Dataset, Relation, Source, rests_on_one_source
 from afrel.queries.history import Change, History, Standing, Strand
 from afrel.queries.status import covering
 from afrel.render.statusview import NO_RECORD, status_words
@@ -125,7 +125,7 @@ def history_view(history: History, dataset: Dataset, width: int, ascii: bool, to
             status_words(p),
             start_words(p),
             str(p.end) if p.end else (f"still (confirmed {p.as_of})" if p.as_of else "still"),
-            _sources_text(p.sources),
+            _sources_text(p.sources) + ("; a claim rests on one source" if rests_on_one_source(p.corrections) else ""),
         )
         for strand in history.strands
         for p in strand.periods
