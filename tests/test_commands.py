@@ -75,6 +75,8 @@ def test_a_claim_resting_on_one_source_says_so(run_small) -> None:
     assert "rests on one source, which no independent source confirms" in text
     assert "rests on one source" not in run_small("status", "russia", env={"COLUMNS": "300"}).stdout
     assert "a claim rests on one source" in run_small("status", "iran", "--history", env={"COLUMNS": "300"}).stdout
+    history = run_small("status", "iran", "--history", "--format", "csv").stdout.splitlines()
+    assert history[0].endswith(",single_source_claim") and history[1].endswith(",true")
     corrections = run_small.json("status", "iran", "--on", "2000", "--json")["aspects"][0]["corrections"]
     assert [c["outcome"] for c in corrections] == ["single-source"]
     stats = run_small.json("stats", "--json")
@@ -96,7 +98,7 @@ def test_status_says_when_a_beginning_is_undated_and_when_there_were_never_relat
     assert "established by 1935 at the latest (no source dates its beginning)" in text
     assert run_small.json("status", "iran", "--on", "1934", "--json")["aspects"][0]["status"] is None
     csv = run_small("status", "iran", "--on", "2000", "--format", "csv").stdout.splitlines()
-    assert csv[0].endswith(",start_known") and csv[1].endswith(",false")
+    assert csv[0].endswith(",start_known,single_source_claim") and csv[1].endswith(",false,true")
     assert "by 1935" in run_small("status", "iran", "--history", env={"COLUMNS": "300"}).stdout
     assert run_small.json("status", "russia", "--json")["aspects"][2]["start_known"] is True
     israel = run_small.json("status", "israel", "--on", "2000", "--json")["aspects"][0]

@@ -73,7 +73,7 @@ def strips(history: History, width: int, ascii: bool, today: date) -> tuple[str,
 
 FLAT_COLUMNS = (
     "country", "aspect", "government", "status", "start", "end", "as_of", "events", "source_urls", "head",
-    "start_known",
+    "start_known", "single_source_claim",
 )  # fmt: skip
 
 
@@ -90,6 +90,7 @@ def _flat(period: Relation) -> tuple[str, ...]:
         source_addresses(period.sources),
         period.head or "",
         "true" if period.start_known else "false",
+        "true" if rests_on_one_source(period.corrections) else "false",
     )
 
 

@@ -91,7 +91,7 @@ def _record(result: CountryStatus) -> dict[str, Any]:
 
 FLAT_COLUMNS = (
     "country", "actor", "on", "existed", "aspect", "government", "status", "start", "end", "near_boundary",
-    "unconfirmed", "source_urls", "head", "start_known",
+    "unconfirmed", "source_urls", "head", "start_known", "single_source_claim",
 )  # fmt: skip
 
 
@@ -116,6 +116,7 @@ def _flat_rows(result: CountryStatus) -> list[tuple[str, ...]]:
             source_addresses(a.period.sources) if a.period else "",
             (a.period.head or "") if a.period else "",
             _flag(a.period.start_known) if a.period else "",
+            _flag(rests_on_one_source(a.period.corrections)) if a.period else "",
         )
         for a in result.aspects
     ]
