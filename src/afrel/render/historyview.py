@@ -15,6 +15,7 @@ from afrel.render.views import (
     Output,
     Table,
     country_record,
+    csv_flag,
     date_record,
     period_record,
     source_addresses,
@@ -89,8 +90,8 @@ def _flat(period: Relation) -> tuple[str, ...]:
         " ".join(period.events),
         source_addresses(period.sources),
         period.head or "",
-        "true" if period.start_known else "false",
-        "true" if rests_on_one_source(period.corrections) else "false",
+        csv_flag(period.start_known),
+        csv_flag(rests_on_one_source(period.corrections)),
     )
 
 

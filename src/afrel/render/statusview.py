@@ -14,6 +14,7 @@ from afrel.render.views import (
     address_text,
     check_fields,
     country_record,
+    csv_flag,
     period_record,
     source_addresses,
     work_text,
@@ -95,28 +96,24 @@ FLAT_COLUMNS = (
 )  # fmt: skip
 
 
-def _flag(value: bool) -> str:
-    return "true" if value else "false"
-
-
 def _flat_rows(result: CountryStatus) -> list[tuple[str, ...]]:
     return [
         (
             result.country.id,
             result.actor.id,
             result.on.isoformat(),
-            _flag(result.existed),
+            csv_flag(result.existed),
             a.aspect,
             a.government.id if a.government else "",
             a.period.status if a.period else "",
             str(a.period.start) if a.period else "",
             str(a.period.end) if a.period and a.period.end else "",
-            _flag(a.near_boundary),
-            _flag(a.unconfirmed),
+            csv_flag(a.near_boundary),
+            csv_flag(a.unconfirmed),
             source_addresses(a.period.sources) if a.period else "",
             (a.period.head or "") if a.period else "",
-            _flag(a.period.start_known) if a.period else "",
-            _flag(rests_on_one_source(a.period.corrections)) if a.period else "",
+            csv_flag(a.period.start_known) if a.period else "",
+            csv_flag(rests_on_one_source(a.period.corrections)) if a.period else "",
         )
         for a in result.aspects
     ]

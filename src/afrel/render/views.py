@@ -90,6 +90,11 @@ def check_fields(checked: PartialDate | None, corrections: tuple[Correction, ...
     }
 
 
+def csv_flag(value: bool) -> str:
+    """A yes/no as the CSV outputs write it."""
+    return "true" if value else "false"
+
+
 def start_words(period: Relation) -> str:
     """When a period began: its start, or "by" the earliest date a source attests it where none dates it."""
     return str(period.start) if period.start_known else f"by {period.start}"
@@ -242,7 +247,7 @@ def event_row(event: Event) -> tuple[str, ...]:
         event.id,
         event.when.iso(),
         event.when.precision.value,
-        "true" if event.when.approximate else "false",
+        csv_flag(event.when.approximate),
         str(event.end_date) if event.end_date else "",
         _joined(event.countries),
         _joined(event.tags),
